@@ -1,0 +1,57 @@
+# RoleFit: the commands in the README. Each one sets itself up on a fresh clone.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+# Runs a command with DATABASE_URL set, starting the embedded PostgreSQL when it is unset.
+WITH_DB := $(BIN)/python -m rolefit.embedded_db run --
+MANAGE := $(BIN)/python manage.py
+PREPARE_DB := $(MANAGE) migrate --noinput && $(MANAGE) createcachetable && $(MANAGE) seed_content
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test serve bench install check-python lint format clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
+	  echo "RoleFit needs Python 3.12 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing)."; \
+	  echo "Install Python 3.12+ (with pyenv: 'pyenv install 3.12', which .python-version then selects),"; \
+	  echo "or point make at one: make PYTHON=/path/to/python3.12 <target>"; exit 1; }
+
+$(INSTALLED): pyproject.toml
+	@$(MAKE) --no-print-directory check-python
+	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	  echo "Removing $(VENV): it was made with an older Python."; rm -rf $(VENV); fi
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+install: $(INSTALLED)
+
+run: $(INSTALLED)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) bash -c '$(PREPARE_DB) && \
+	  exec $(MANAGE) runserver 127.0.0.1:$(PORT)'
+
+test: $(INSTALLED)
+	@scripts/install-system-packages chromium
+	DJANGO_DEBUG=1 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret} \
+	  $(WITH_DB) $(BIN)/pytest $(PYTEST_ARGS)
+
+serve: $(INSTALLED)
+	DJANGO_DEBUG=0 $(WITH_DB) bash -c '$(PREPARE_DB) && $(MANAGE) collectstatic --noinput -v0 && \
+	  PORT=$(PORT) exec $(BIN)/gunicorn -c rolefit/gunicorn.conf.py rolefit.wsgi'
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	-$(BIN)/python -m rolefit.embedded_db stop 2>/dev/null
+	rm -rf $(VENV) .data staticfiles .bench tests/output

@@ -1,0 +1,306 @@
+"""RoleFit's content (roles, skills, tools, salaries, factors, FAQs, sources) and assessment."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class SeededContent(models.Model):
+    """Content that `seed_content` may have created.
+
+    `seed_fingerprint` is the hash of the values the seed last wrote; when the row's
+    current values no longer hash to it, an editor has changed the row and re-seeding
+    leaves it alone (unless `--update` is given).
+    """
+
+    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Source(SeededContent):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    published = models.CharField(
+        max_length=40, blank=True, help_text="Publication date or year, as the source gives it."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:source_list") + f"#source-{self.slug}"
+
+
+class Role(SeededContent):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    tagline = models.CharField(max_length=200)
+    summary = models.TextField()
+    career_path = models.TextField()
+    work_environment = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+    sources = models.ManyToManyField(Source, blank=True, related_name="roles")
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:role_detail", kwargs={"slug": self.slug})
+
+
+class Responsibility(SeededContent):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="responsibilities")
+    text = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["role", "order", "id"]
+        verbose_name_plural = "responsibilities"
+
+    def __str__(self):
+        return f"{self.role}: {self.text[:60]}"
+
+
+class SkillArea(SeededContent):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RoleSkill(SeededContent):
+    """One cell of the skills comparison: how much a role needs a skill area, and how."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="skills")
+    area = models.ForeignKey(SkillArea, on_delete=models.CASCADE, related_name="role_skills")
+    level = models.PositiveSmallIntegerField(help_text="1 (light) to 5 (central).")
+    description = models.TextField()
+
+    class Meta:
+        ordering = ["area__order", "role__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "area"], name="one_skill_row_per_role_and_area"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5), name="skill_level_between_1_and_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.area} ({self.level}/5)"
+
+
+class ToolCategory(SeededContent):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name_plural = "tool categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:tool_list") + f"?category={self.slug}"
+
+
+class Tool(SeededContent):
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100)
+    category = models.ForeignKey(ToolCategory, on_delete=models.PROTECT, related_name="tools")
+    description = models.TextField()
+    url = models.URLField(max_length=500, blank=True)
+    roles = models.ManyToManyField(Role, related_name="tools")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["category__order", "order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("careers:tool_list") + f"?category={self.category.slug}#tool-{self.slug}"
+
+
+class SalaryRange(SeededContent):
+    """An annual salary range as a source reports it (a range, not percentiles)."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="salary_ranges")
+    label = models.CharField(
+        max_length=120, help_text="The job title the source uses, e.g. 'AI engineer'."
+    )
+    low = models.PositiveIntegerField()
+    high = models.PositiveIntegerField()
+    median = models.PositiveIntegerField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    currency = models.CharField(max_length=3, default="USD")
+    region = models.CharField(max_length=120)
+    year = models.PositiveSmallIntegerField()
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="salary_ranges"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "-high"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(low__lte=models.F("high")), name="salary_low_le_high"
+            ),
+            models.CheckConstraint(
+                condition=Q(median__isnull=True)
+                | Q(median__gte=models.F("low"), median__lte=models.F("high")),
+                name="salary_median_within_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.currency} {self.low:,}–{self.high:,} ({self.year})"
+
+
+class DecisionFactor(SeededContent):
+    """A question to ask oneself when choosing, with one pole per role."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField()
+    pair_programmer_pole = models.CharField(
+        max_length=300, help_text="What this factor looks like for someone suited to hands-on work."
+    )
+    architect_pole = models.CharField(
+        max_length=300, help_text="What this factor looks like for someone suited to architecture."
+    )
+    pair_programmer_role = models.ForeignKey(
+        Role,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The role the first pole points to.",
+    )
+    architect_role = models.ForeignKey(
+        Role,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The role the second pole points to.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(pair_programmer_role=models.F("architect_role")),
+                name="factor_poles_point_to_different_roles",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class FAQ(SeededContent):
+    slug = models.SlugField(max_length=120, unique=True)
+    question = models.CharField(max_length=300)
+    answer = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+    related_role = models.ForeignKey(
+        Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="faqs"
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="faqs")
+
+    class Meta:
+        ordering = ["order", "question"]
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQs"
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("careers:faq_detail", kwargs={"slug": self.slug})
+
+
+class QuestionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Question(SeededContent):
+    """An assessment statement: agreeing with it leans toward `leans_toward` by `weight`."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    factor = models.ForeignKey(DecisionFactor, on_delete=models.PROTECT, related_name="questions")
+    statement = models.CharField(max_length=300)
+    leans_toward = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="questions")
+    weight = models.PositiveSmallIntegerField(
+        default=2, help_text="How much agreeing or disagreeing counts: 1 (a little) to 5 (a lot)."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["factor__order", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weight__gte=1, weight__lte=5), name="question_weight_between_1_and_5"
+            )
+        ]
+
+    def __str__(self):
+        return self.statement
+
+
+class AssessmentResult(models.Model):
+    """One scored assessment. Anonymous: no name, e-mail or IP address is stored.
+
+    It keeps the answers and a snapshot of the questions and weights they were scored
+    against, so it reads the same after an editor changes the questionnaire.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    answers = models.JSONField(help_text="Question slug -> answer on the 5-point scale.")
+    scored_against = models.JSONField(help_text="The questions, weights and roles at scoring time.")
+    scores = models.JSONField(help_text="Fit per role, leaning per factor and the explanation.")
+    outcome = models.CharField(
+        max_length=80, db_index=True, help_text="The recommended role's slug, or 'hybrid'."
+    )
+    careless = models.BooleanField(default=False)
+    fits_me = models.BooleanField(
+        null=True, blank=True, help_text="The visitor's answer to 'does this fit you?'."
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.outcome} on {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("careers:result_detail", kwargs={"pk": self.pk})

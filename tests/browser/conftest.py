@@ -1,0 +1,83 @@
+"""Playwright drives the system's Chromium (browser downloads are not possible here)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# pytest-django's live_server runs in this process; Playwright's sync API runs an event
+# loop in it too, which Django's async-safety check would otherwise refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+SCREENSHOT_DIR = Path(__file__).resolve().parent.parent / "output" / "screenshots"
+
+
+def find_chromium() -> str | None:
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests are never silently skipped in CI: a missing Chromium fails them there.
+    if find_chromium() or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="Chromium not found: apt-get install chromium")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail("Chromium is required for browser tests: apt-get install chromium")
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Runs axe-core in the page and fails listing every violation."""
+
+    def check(page):
+        results = axe.run(page)
+        violations = results.response["violations"]
+        assert violations == [], results.generate_report()
+
+    return check
+
+
+@pytest.fixture
+def screenshot():
+    """Writes a full-page screenshot under tests/output/screenshots for review."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name: str):
+        page.screenshot(path=str(SCREENSHOT_DIR / f"{name}.png"), full_page=True)
+
+    return take
