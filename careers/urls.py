@@ -5,5 +5,7 @@ from careers import views
 app_name = "careers"
 
 urlpatterns = [
+    # --- Content pages ---
     path("", views.HomeView.as_view(), name="home"),
+    # --- Assessment ---
 ]

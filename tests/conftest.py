@@ -8,3 +8,11 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def seeded(db):
+    """The article's content, loaded by the same command `make run` uses."""
+    from django.core.management import call_command
+
+    call_command("seed_content", verbosity=0)
