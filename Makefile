@@ -12,7 +12,7 @@ PREPARE_DB := $(MANAGE) migrate --noinput && $(MANAGE) createcachetable && $(MAN
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test serve bench install check-python lint format clean
+.PHONY: run test serve bench load install check-python lint format clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -43,6 +43,14 @@ test: $(INSTALLED)
 serve: $(INSTALLED)
 	DJANGO_DEBUG=0 $(WITH_DB) bash -c '$(PREPARE_DB) && $(MANAGE) collectstatic --noinput -v0 && \
 	  PORT=$(PORT) exec $(BIN)/gunicorn -c rolefit/gunicorn.conf.py rolefit.wsgi'
+
+bench: $(INSTALLED)
+	@scripts/install-system-packages wrk
+	$(WITH_DB) $(BIN)/python scripts/bench.py bench
+
+load: $(INSTALLED)
+	@scripts/install-system-packages wrk
+	$(WITH_DB) $(BIN)/python scripts/bench.py load
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

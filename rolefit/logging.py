@@ -35,4 +35,6 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             exc_type = record.exc_info[0]
             entry["error"] = exc_type.__name__ if exc_type else None
+            if record.levelno >= logging.ERROR and record.exc_info[2] is not None:
+                entry["traceback"] = self.formatException(record.exc_info)
         return json.dumps(entry)

@@ -68,16 +68,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "rolefit.middleware.RequestIdMiddleware",
+    "rolefit.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "rolefit.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "rolefit.middleware.DatabaseUnavailableMiddleware",
+    # Below the header-setting middleware, so cached pages get fresh security headers;
+    # above sessions and CSRF, so a cache hit costs one cache lookup and nothing else.
+    "rolefit.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so a locked-out login is answered before the view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -165,7 +169,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "rolefit.network.client_address"
 AXES_VERBOSE = False
 
 # --- Internationalisation -------------------------------------------------------------
@@ -234,6 +238,12 @@ SECURE_CSP = {
 
 # --- Site behaviour -----------------------------------------------------------------
 SITE_NAME = "RoleFit"
+# Whole-page cache of content pages (see rolefit/page_cache.py); off in development so
+# template edits show at once.
+PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", not DEBUG)
+# Trusted proxies in front of gunicorn that append to X-Forwarded-For (0: none; the
+# client address is REMOTE_ADDR). Used by the login lockout and the rate limit.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 # Assessment submissions allowed per client address per minute (a person never meets it).
 ASSESSMENT_RATE_LIMIT_PER_MINUTE = env_int("ASSESSMENT_RATE_LIMIT_PER_MINUTE", 30)
 

@@ -1,4 +1,6 @@
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -35,7 +37,20 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def database_is_unreachable(exception: BaseException | None) -> bool:
+    return isinstance(exception, OperationalError | InterfaceError)
+
+
 def server_error(request):
+    """The 500 page, or the 503 page when the error is that PostgreSQL cannot be reached.
+
+    Django calls this inside its exception handler, wherever the error was raised (a
+    view, a middleware, the page cache), so sys.exc_info() names the cause.
+    """
+    if database_is_unreachable(sys.exc_info()[1]):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "5"
+        return response
     return render(request, "500.html", status=500)
 
 

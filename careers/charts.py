@@ -1,0 +1,138 @@
+"""Geometry for the server-drawn SVG charts: plain Python, no Django import.
+
+Every position is computed here so the templates only place rectangles and text, and the
+chart needs neither JavaScript nor inline styles (the Content Security Policy forbids both).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import ceil, floor
+from typing import Protocol
+
+CHART_WIDTH = 640
+PLOT_LEFT = 12
+PLOT_RIGHT = 628
+ROW_HEIGHT = 74
+BAR_HEIGHT = 22
+TOP_MARGIN = 8
+AXIS_HEIGHT = 40
+TICK_STEP = 25_000
+
+
+class SalaryFigures(Protocol):
+    slug: str
+    label: str
+    low: int
+    high: int
+    median: int | None
+    currency: str
+
+
+@dataclass(frozen=True)
+class SalaryBar:
+    slug: str
+    label: str
+    role_slug: str
+    low: int
+    high: int
+    median: int | None
+    currency: str
+    x: float
+    width: float
+    label_y: float
+    bar_y: float
+    median_x: float | None
+
+    @property
+    def median_top(self) -> float:
+        return self.bar_y - 6
+
+    @property
+    def median_bottom(self) -> float:
+        return self.bar_y + BAR_HEIGHT + 6
+
+    @property
+    def bar_middle(self) -> float:
+        return self.bar_y + BAR_HEIGHT / 2
+
+
+@dataclass(frozen=True)
+class AxisTick:
+    value: int
+    x: float
+    major: bool
+
+    @property
+    def label(self) -> str:
+        return f"${self.value // 1000}k"
+
+
+@dataclass(frozen=True)
+class SalaryChart:
+    bars: tuple[SalaryBar, ...]
+    ticks: tuple[AxisTick, ...]
+    width: int
+    height: int
+    axis_y: float
+    plot_top: float
+    axis_min: int
+    axis_max: int
+
+    @property
+    def summary(self) -> str:
+        """The chart in one sentence, for aria-label and <desc>."""
+        parts = [f"{bar.label}: ${bar.low:,} to ${bar.high:,}" for bar in self.bars]
+        return "Annual salary ranges. " + "; ".join(parts) + "."
+
+
+def salary_axis(lowest: int, highest: int, step: int = TICK_STEP) -> tuple[int, int]:
+    """An axis a step wider than the data on each side, on round numbers, never below 0."""
+    axis_min = max(0, (floor(lowest / step) - 1) * step)
+    axis_max = (ceil(highest / step) + 1) * step
+    return axis_min, axis_max
+
+
+def salary_chart(ranges: Sequence[SalaryFigures], role_slugs: Sequence[str]) -> SalaryChart | None:
+    """Lays out one horizontal floating bar per salary range, all on one shared axis."""
+    if not ranges:
+        return None
+    axis_min, axis_max = salary_axis(min(r.low for r in ranges), max(r.high for r in ranges))
+
+    def x_of(value: int) -> float:
+        return round(PLOT_LEFT + (value - axis_min) / (axis_max - axis_min) * plot_width, 1)
+
+    plot_width = PLOT_RIGHT - PLOT_LEFT
+    bars = []
+    for index, (salary, role_slug) in enumerate(zip(ranges, role_slugs, strict=True)):
+        row_top = TOP_MARGIN + index * ROW_HEIGHT
+        bars.append(
+            SalaryBar(
+                slug=salary.slug,
+                label=salary.label,
+                role_slug=role_slug,
+                low=salary.low,
+                high=salary.high,
+                median=salary.median,
+                currency=salary.currency,
+                x=x_of(salary.low),
+                width=max(2.0, round(x_of(salary.high) - x_of(salary.low), 1)),
+                label_y=row_top + 22,
+                bar_y=row_top + 34,
+                median_x=x_of(salary.median) if salary.median else None,
+            )
+        )
+    axis_y = TOP_MARGIN + len(bars) * ROW_HEIGHT + 4
+    ticks = tuple(
+        AxisTick(value=value, x=x_of(value), major=value % (2 * TICK_STEP) == 0)
+        for value in range(axis_min, axis_max + 1, TICK_STEP)
+    )
+    return SalaryChart(
+        bars=tuple(bars),
+        ticks=ticks,
+        width=CHART_WIDTH,
+        height=int(axis_y + AXIS_HEIGHT),
+        axis_y=axis_y,
+        plot_top=TOP_MARGIN,
+        axis_min=axis_min,
+        axis_max=axis_max,
+    )

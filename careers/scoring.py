@@ -1,0 +1,276 @@
+"""The assessment's scoring: answers and weights in, fit per role and the reasons out.
+
+Plain Python (no Django), deterministic, exact: every comparison is made on integers or
+fractions, and only the reported percentages are rounded.
+
+The model. Each statement leans toward one of two roles with a weight (1-5). An answer on
+the 5-point scale (1 = strongly disagree ... 5 = strongly agree) is centred to -2..+2 and
+multiplied by the weight: agreeing pushes toward the statement's role, disagreeing toward
+the other one. Summed over the statements, that gives a `net` in -2W..+2W (W = the sum of
+the weights), negative toward ``roles[0]`` and positive toward ``roles[1]``.
+
+- fit % of ``roles[1]`` = 100 * (net + 2W) / 4W rounded half-to-even to a whole number,
+  and fit % of ``roles[0]`` = 100 - that (all neutral: 50/50);
+- leaning of a factor = 100 * net_factor / 2W_factor, in -100..100;
+- outcome = ``"hybrid"`` when the two whole-number fits are at most `HYBRID_MARGIN`
+  points apart (55/45 is hybrid, 56/44 is not), otherwise the role with the higher fit;
+- careless = at least `CARELESS_SHARE` of the answers (and at least
+  `CARELESS_MIN_ANSWERS` of them) are the same point of the scale: since every factor has
+  statements leaning both ways, giving them all the same answer contradicts itself;
+- what would change = for every other outcome, the fewest answer changes that reach it
+  (found exactly by dynamic programming over the reachable net scores).
+"""
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+SCALE = (1, 2, 3, 4, 5)
+NEUTRAL = 3
+SCALE_LABELS = {
+    1: "Strongly disagree",
+    2: "Disagree",
+    3: "Neither agree nor disagree",
+    4: "Agree",
+    5: "Strongly agree",
+}
+HYBRID = "hybrid"
+# Fits at most this many percentage points apart (e.g. 55/45) recommend building both.
+HYBRID_MARGIN = 10
+CARELESS_SHARE = Fraction(9, 10)
+CARELESS_MIN_ANSWERS = 5
+TOP_CONTRIBUTIONS = 5
+
+
+class ScoringError(ValueError):
+    """The questions, roles or answers cannot be scored (a programming or content error)."""
+
+
+@dataclass(frozen=True)
+class ScoredQuestion:
+    """A statement as scoring sees it: agreeing with it leans toward `leans_toward`."""
+
+    slug: str
+    factor_slug: str
+    leans_toward: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """How much one answer moved the result, and toward which role (None when neutral)."""
+
+    question_slug: str
+    factor_slug: str
+    answer: int
+    toward: str | None
+    points: int
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """Answering `question_slug` with `to_answer` instead of `from_answer`."""
+
+    question_slug: str
+    from_answer: int
+    to_answer: int
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The fewest answer changes that would turn the result into `outcome`."""
+
+    outcome: str
+    changes: tuple[AnswerChange, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A scored assessment: fits, leanings, outcome and the reasons behind them.
+
+    `leaning` is per factor slug, in -100..100: negative toward ``roles[0]``, positive
+    toward ``roles[1]``.
+    """
+
+    roles: tuple[str, str]
+    fit_percent: dict[str, int]
+    leaning: dict[str, int]
+    outcome: str
+    careless: bool
+    top_contributions: tuple[Contribution, ...]
+    what_would_change: tuple[Alternative, ...]
+    hybrid_margin: int = field(default=HYBRID_MARGIN)
+
+    def as_dict(self) -> dict:
+        """The assessment as JSON-ready data, for storing with the result."""
+        return {
+            "roles": list(self.roles),
+            "fit_percent": dict(self.fit_percent),
+            "leaning": dict(self.leaning),
+            "outcome": self.outcome,
+            "careless": self.careless,
+            "hybrid_margin": self.hybrid_margin,
+            "top_contributions": [vars(c) for c in self.top_contributions],
+            "what_would_change": [
+                {"outcome": alt.outcome, "changes": [vars(c) for c in alt.changes]}
+                for alt in self.what_would_change
+            ],
+        }
+
+
+def score_assessment(
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: tuple[str, str],
+) -> Assessment:
+    """Scores one complete set of answers (question slug -> 1..5) against `questions`.
+
+    `roles` names the two roles every question leans toward; its order fixes the sign of
+    the factor leanings. Raises `ScoringError` for a missing, unknown or off-scale answer
+    or a question that leans toward neither role.
+    """
+    _check(questions, answers, roles)
+    signs = [_sign(q, roles) for q in questions]
+    contributions = [
+        q.weight * (answers[q.slug] - NEUTRAL) * s for q, s in zip(questions, signs, strict=True)
+    ]
+    total_weight = sum(q.weight for q in questions)
+    net = sum(contributions)
+    fits = fit_percent_for(net=net, total_weight=total_weight, roles=roles)
+    return Assessment(
+        roles=roles,
+        fit_percent=fits,
+        leaning=_leanings(questions, contributions),
+        outcome=outcome_for(fit_percent=fits, roles=roles),
+        careless=is_careless(answers.values()),
+        top_contributions=_top_contributions(questions, answers, roles),
+        what_would_change=_what_would_change(questions, answers, signs, roles, net),
+    )
+
+
+def fit_percent_for(*, net: int, total_weight: int, roles: tuple[str, str]) -> dict[str, int]:
+    """Whole fit percentages for a net score in -2W..+2W (negative toward ``roles[0]``).
+
+    Rounded half-to-even on the exact value, so the two always sum to 100 and swapping
+    every answer swaps them exactly.
+    """
+    second = round(Fraction(100 * (net + 2 * total_weight), 4 * total_weight))
+    return {roles[0]: 100 - second, roles[1]: second}
+
+
+def outcome_for(*, fit_percent: Mapping[str, int], roles: tuple[str, str]) -> str:
+    """The role with the higher fit, or hybrid when the (shown) fits are close.
+
+    Decided on the whole percentages the visitor sees: 55/45 is hybrid, 56/44 is not.
+    """
+    first, second = fit_percent[roles[0]], fit_percent[roles[1]]
+    if abs(first - second) <= HYBRID_MARGIN:
+        return HYBRID
+    return roles[1] if second > first else roles[0]
+
+
+def is_careless(answers) -> bool:
+    """True when nearly all answers (at least `CARELESS_SHARE`) are the same point."""
+    values = list(answers)
+    if len(values) < CARELESS_MIN_ANSWERS:
+        return False
+    most_common = Counter(values).most_common(1)[0][1]
+    return Fraction(most_common, len(values)) >= CARELESS_SHARE
+
+
+def _check(questions, answers, roles) -> None:
+    if len(roles) != 2 or roles[0] == roles[1] or HYBRID in roles:
+        raise ScoringError(f"Scoring needs two different roles, not {roles!r}.")
+    if not questions:
+        raise ScoringError("There are no questions to score.")
+    slugs = [q.slug for q in questions]
+    if len(set(slugs)) != len(slugs):
+        raise ScoringError("Question slugs must be unique.")
+    for q in questions:
+        if q.leans_toward not in roles:
+            raise ScoringError(f"{q.slug} leans toward {q.leans_toward!r}, not one of {roles}.")
+        if not 1 <= q.weight <= 5:
+            raise ScoringError(f"{q.slug} has weight {q.weight}; weights run from 1 to 5.")
+    if set(answers) != set(slugs):
+        raise ScoringError("Every question needs exactly one answer.")
+    for slug, value in answers.items():
+        if type(value) is not int or value not in SCALE:
+            raise ScoringError(f"The answer to {slug} is {value!r}, not on the 1-5 scale.")
+
+
+def _sign(question: ScoredQuestion, roles: tuple[str, str]) -> int:
+    return 1 if question.leans_toward == roles[1] else -1
+
+
+def _leanings(questions, contributions) -> dict[str, int]:
+    net: dict[str, int] = {}
+    weight: dict[str, int] = {}
+    for q, points in zip(questions, contributions, strict=True):
+        net[q.factor_slug] = net.get(q.factor_slug, 0) + points
+        weight[q.factor_slug] = weight.get(q.factor_slug, 0) + q.weight
+    return {slug: round(Fraction(100 * net[slug], 2 * weight[slug])) for slug in net}
+
+
+def _top_contributions(questions, answers, roles) -> tuple[Contribution, ...]:
+    ranked = []
+    for index, q in enumerate(questions):
+        offset = answers[q.slug] - NEUTRAL
+        if offset == 0:
+            continue
+        other = roles[0] if q.leans_toward == roles[1] else roles[1]
+        toward = q.leans_toward if offset > 0 else other
+        contribution = Contribution(
+            q.slug, q.factor_slug, answers[q.slug], toward, q.weight * abs(offset)
+        )
+        ranked.append((-contribution.points, index, contribution))
+    ranked.sort(key=lambda item: item[:2])
+    return tuple(c for _, _, c in ranked[:TOP_CONTRIBUTIONS])
+
+
+def _what_would_change(questions, answers, signs, roles, net) -> tuple[Alternative, ...]:
+    total_weight = sum(q.weight for q in questions)
+
+    def outcome_at(candidate_net: int) -> str:
+        fits = fit_percent_for(net=candidate_net, total_weight=total_weight, roles=roles)
+        return outcome_for(fit_percent=fits, roles=roles)
+
+    current = outcome_at(net)
+    best = _cheapest_path_to_every_net(questions, answers, signs)
+    alternatives = []
+    for target in (HYBRID, roles[0], roles[1]):
+        if target == current:
+            continue
+        reachable = [
+            (cost, abs(candidate - net), candidate)
+            for candidate, (cost, _) in best.items()
+            if outcome_at(candidate) == target
+        ]
+        if reachable:
+            _, _, chosen = min(reachable)
+            alternatives.append(Alternative(target, best[chosen][1]))
+    alternatives.sort(key=lambda alt: len(alt.changes))
+    return tuple(alternatives)
+
+
+def _cheapest_path_to_every_net(questions, answers, signs):
+    """Maps every reachable net score to (cost, changes), cost = (#changes, #scale steps).
+
+    Exact: a dynamic programme over the questions, keeping the cheapest way to reach each
+    net score; ties keep the first found, so the result is deterministic.
+    """
+    paths: dict[int, tuple[tuple[int, int], tuple[AnswerChange, ...]]] = {0: ((0, 0), ())}
+    for q, sign in zip(questions, signs, strict=True):
+        given = answers[q.slug]
+        step: dict[int, tuple[tuple[int, int], tuple[AnswerChange, ...]]] = {}
+        for net, ((count, steps), changes) in paths.items():
+            for value in SCALE:
+                moved = value != given
+                candidate_net = net + q.weight * (value - NEUTRAL) * sign
+                cost = (count + moved, steps + abs(value - given))
+                if candidate_net not in step or cost < step[candidate_net][0]:
+                    extra = (AnswerChange(q.slug, given, value),) if moved else ()
+                    step[candidate_net] = (cost, changes + extra)
+        paths = step
+    return paths

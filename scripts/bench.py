@@ -1,0 +1,294 @@
+"""`make bench` and `make load`: RoleFit under the real gunicorn, loaded with wrk.
+
+bench: for each target, requests/s, p50 and p99 latency and errors, each page's
+throughput as a ratio to a hashed static file's (same run), and the peak RSS of every
+gunicorn worker. Figures are printed and written to .bench/bench-<time>.json.
+
+load: 30 s, 64 connections over a mix of content pages; fails on any non-2xx/3xx
+response or socket error.
+
+DATABASE_URL must be set (the Makefile starts the embedded PostgreSQL when it is not).
+"""
+
+import argparse
+import html.parser
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+WRK_SCRIPTS = BASE_DIR / "scripts" / "wrk"
+CSRF_TOKEN = secrets.token_hex(16)  # a 32-character CSRF secret, sent as cookie and field
+
+
+@dataclass
+class Figures:
+    name: str
+    path: str
+    requests_per_second: float
+    latency_p50_ms: float
+    latency_p99_ms: float
+    requests: int
+    errors: int
+    ratio_to_static: float | None = None
+
+
+def server_env(port: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_HTTPS": "0",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PORT": str(port),
+        # The benchmark submits thousands of assessments from one address on purpose.
+        "ASSESSMENT_RATE_LIMIT_PER_MINUTE": "0",
+    }
+
+
+def prepare(env: dict[str, str]) -> None:
+    """The same steps as `make serve`: migrate, cache table, seed, collect static files."""
+    manage = [str(BIN / "python"), "manage.py"]
+    for command in (
+        ["migrate", "--noinput"],
+        ["createcachetable"],
+        ["seed_content"],
+        ["collectstatic", "--noinput"],
+    ):
+        subprocess.run([*manage, *command, "-v0"], cwd=BASE_DIR, env=env, check=True)
+
+
+def start_gunicorn(env: dict[str, str]) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-c", "rolefit/gunicorn.conf.py", "rolefit.wsgi"],
+        cwd=BASE_DIR,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{env['PORT']}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1).read()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise SystemExit("gunicorn did not answer /healthz within 30 s")
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+class RadioCollector(html.parser.HTMLParser):
+    """Collects the assessment's radio inputs: field name -> the values offered."""
+
+    def __init__(self):
+        super().__init__()
+        self.choices: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "input" and attributes.get("type") == "radio":
+            self.choices.setdefault(attributes["name"], []).append(attributes.get("value", ""))
+
+
+def assessment_body(base: str) -> str:
+    collector = RadioCollector()
+    collector.feed(fetch(base + "/assessment/"))
+    if not collector.choices:
+        raise SystemExit("the assessment form has no radio inputs to answer")
+    fields = {"csrfmiddlewaretoken": CSRF_TOKEN}
+    for index, (name, values) in enumerate(sorted(collector.choices.items())):
+        fields[name] = values[index % len(values)]
+    return urllib.parse.urlencode(fields)
+
+
+def static_css_path(base: str) -> str:
+    match = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', fetch(base + "/"))
+    if not match:
+        raise SystemExit("no hashed site.css on the home page: is DEBUG off?")
+    return match.group(1)
+
+
+def parse_duration_ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def run_wrk(base: str, path: str, *, seconds: int, connections: int, script=None, env=None):
+    command = ["wrk", "--latency", "-t2", f"-c{connections}", f"-d{seconds}s"]
+    if script:
+        command += ["-s", str(script)]
+    output = subprocess.run(
+        [*command, base + path], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors += int(non_2xx.group(1)) if non_2xx else 0
+    return {
+        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "latency_p50_ms": parse_duration_ms(re.search(r"50%\s+(\S+)", output).group(1)),
+        "latency_p99_ms": parse_duration_ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "requests": requests,
+        "errors": errors,
+    }
+
+
+def worker_peak_rss_mb(master: int) -> dict[int, float]:
+    """VmHWM (the peak resident set) of each gunicorn worker, in MiB."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    peaks = {}
+    for pid in map(int, children):
+        status = Path(f"/proc/{pid}/status").read_text()
+        peaks[pid] = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+    return peaks
+
+
+def benchmark(base: str, seconds: int, connections: int) -> list[Figures]:
+    targets = [
+        ("static CSS (hashed)", static_css_path(base)),
+        ("/healthz", "/healthz"),
+        ("home", "/"),
+        ("role page", "/roles/ai-architect/"),
+        ("comparison", "/compare/ai-pair-programmer-vs-ai-architect/"),
+        ("tools, filtered", "/tools/?role=ai-architect"),
+        ("FAQ page", first_faq_path(base)),
+    ]
+    results = []
+    for name, path in targets:
+        run_wrk(base, path, seconds=1, connections=connections)  # warm the caches
+        figures = run_wrk(base, path, seconds=seconds, connections=connections)
+        results.append(Figures(name=name, path=path, **figures))
+    env = {
+        **os.environ,
+        "BENCH_ASSESSMENT_BODY": assessment_body(base),
+        "BENCH_CSRF_TOKEN": CSRF_TOKEN,
+    }
+    figures = run_wrk(
+        base,
+        "/assessment/",
+        seconds=seconds,
+        connections=connections,
+        script=WRK_SCRIPTS / "assessment.lua",
+        env=env,
+    )
+    results.append(Figures(name="assessment POST + result", path="/assessment/", **figures))
+    static_rps = results[0].requests_per_second
+    for figures in results:
+        figures.ratio_to_static = round(figures.requests_per_second / static_rps, 3)
+    return results
+
+
+def first_faq_path(base: str) -> str:
+    match = re.search(r'href="(/faq/[a-z0-9-]+/)"', fetch(base + "/faq/"))
+    return match.group(1) if match else "/faq/"
+
+
+def print_table(results: list[Figures], peaks: dict[int, float]) -> None:
+    print(f"\n{'target':28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'x static':>9}")
+    for f in results:
+        print(
+            f"{f.name:28} {f.requests_per_second:9.0f} {f.latency_p50_ms:8.2f} "
+            f"{f.latency_p99_ms:8.2f} {f.errors:7d} {f.ratio_to_static:9.2f}"
+        )
+    print("\npeak RSS per gunicorn worker: " + ", ".join(f"{mb:.1f} MiB" for mb in peaks.values()))
+
+
+def load_run(base: str, seconds: int, connections: int) -> dict:
+    paths = ",".join(
+        [
+            "/",
+            "/roles/",
+            "/roles/ai-pair-programmer/",
+            "/roles/ai-architect/",
+            "/compare/ai-pair-programmer-vs-ai-architect/",
+            "/tools/",
+            "/tools/?role=ai-pair-programmer",
+            "/salaries/",
+            "/faq/",
+            first_faq_path(base),
+            "/search/?q=architecture",
+            "/sources/",
+            "/assessment/",
+            "/assessment/methodology/",
+            "/healthz",
+        ]
+    )
+    env = {**os.environ, "BENCH_PATHS": paths}
+    figures = run_wrk(
+        base,
+        "/",
+        seconds=seconds,
+        connections=connections,
+        script=WRK_SCRIPTS / "mixed.lua",
+        env=env,
+    )
+    print(
+        f"\nload: {seconds}s, {connections} connections, {len(paths.split(','))} pages: "
+        f"{figures['requests']} requests, {figures['requests_per_second']:.0f} req/s, "
+        f"p50 {figures['latency_p50_ms']:.2f} ms, p99 {figures['latency_p99_ms']:.2f} ms, "
+        f"errors (non-2xx/3xx + socket) {figures['errors']}"
+    )
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=["bench", "load"])
+    parser.add_argument("--seconds", type=int, default=None)
+    parser.add_argument("--connections", type=int, default=None)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit(
+            "wrk is not installed: apt-get install wrk (make bench installs it as root)"
+        )
+    if not os.environ.get("DATABASE_URL"):
+        raise SystemExit("DATABASE_URL is not set: run this through `make bench` / `make load`")
+
+    env = server_env(args.port)
+    prepare(env)
+    server = start_gunicorn(env)
+    base = f"http://127.0.0.1:{args.port}"
+    try:
+        if args.mode == "load":
+            figures = load_run(base, args.seconds or 30, args.connections or 64)
+            report = {"mode": "load", **figures}
+            failed = figures["errors"] > 0
+        else:
+            results = benchmark(base, args.seconds or 8, args.connections or 16)
+            peaks = worker_peak_rss_mb(server.pid)
+            print_table(results, peaks)
+            report = {
+                "mode": "bench",
+                "workers": len(peaks),
+                "results": [asdict(f) for f in results],
+                "worker_peak_rss_mib": list(peaks.values()),
+            }
+            failed = any(f.errors for f in results)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    out_dir = BASE_DIR / ".bench"
+    out_dir.mkdir(exist_ok=True)
+    out_file = out_dir / f"{report['mode']}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out_file.write_text(json.dumps(report, indent=2))
+    print(f"figures written to {out_file.relative_to(BASE_DIR)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Runs the real gunicorn (production settings) in a subprocess for tests that need it."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.db import connection
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def current_database_url() -> str:
+    """A DATABASE_URL for the database this test run uses (the test database)."""
+    params = connection.settings_dict
+    host = params["HOST"] or "localhost"
+    if host.startswith("/"):
+        return f"postgres://{params['USER']}@/{params['NAME']}?host={host}"
+    port = params["PORT"] or 5432
+    return f"postgres://{params['USER']}@{host}:{port}/{params['NAME']}"
+
+
+def production_env(database_url: str, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_HTTPS": "0",
+        "DJANGO_SECRET_KEY": "gunicorn-test-secret-key-long-enough-to-be-realistic-1234567890",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONUNBUFFERED": "1",
+        **extra,
+    }
+
+
+def collect_static() -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=production_env(current_database_url()),
+        check=True,
+    )
+
+
+def http_status(url: str, timeout: float = 3) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            http_status(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+@contextmanager
+def gunicorn(database_url: str, *, workers: int = 1, **extra_env: str):
+    """Yields the base URL of a gunicorn serving RoleFit with production settings."""
+    port = free_port()
+    env = production_env(database_url, PORT=str(port), WEB_CONCURRENCY=str(workers), **extra_env)
+    process = subprocess.Popen(
+        [
+            str(GUNICORN),
+            "-c",
+            "rolefit/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "rolefit.wsgi",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            wait_for(base_url + "/healthz")
+        except TimeoutError:
+            process.terminate()
+            raise RuntimeError(process.communicate(timeout=10)[1].decode()[-3000:]) from None
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
