@@ -44,16 +44,16 @@ class SalaryBar:
     median_x: float | None
 
     @property
+    def height(self) -> int:
+        return BAR_HEIGHT
+
+    @property
+    def bar_bottom(self) -> float:
+        return self.bar_y + BAR_HEIGHT
+
+    @property
     def median_top(self) -> float:
-        return self.bar_y - 6
-
-    @property
-    def median_bottom(self) -> float:
-        return self.bar_y + BAR_HEIGHT + 6
-
-    @property
-    def bar_middle(self) -> float:
-        return self.bar_y + BAR_HEIGHT / 2
+        return self.bar_y - 7
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,18 @@ class SalaryChart:
     plot_top: float
     axis_min: int
     axis_max: int
+
+    @property
+    def axis_start_x(self) -> float:
+        return self.ticks[0].x
+
+    @property
+    def axis_end_x(self) -> float:
+        return self.ticks[-1].x
+
+    @property
+    def tick_label_y(self) -> float:
+        return self.axis_y + 28
 
     @property
     def summary(self) -> str:

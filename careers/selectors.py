@@ -45,19 +45,36 @@ class ToolGroup:
 
 
 @dataclass(frozen=True)
+class SkillCell:
+    role: Role
+    skill: RoleSkill | None
+
+
+@dataclass(frozen=True)
 class SkillRow:
-    """One skill area across several roles; a cell is None when a role has no level for it."""
+    """One skill area across several roles; a cell's skill is None when a role has no level."""
 
     area: SkillArea
-    cells: tuple[RoleSkill | None, ...]
+    cells: tuple[SkillCell, ...]
+
+    @property
+    def levels_differ(self) -> bool:
+        levels = {cell.skill.level for cell in self.cells if cell.skill}
+        return len(levels) > 1
+
+
+@dataclass(frozen=True)
+class Pole:
+    role: Role
+    text: str | None
 
 
 @dataclass(frozen=True)
 class FactorRow:
-    """One decision factor with the pole each role stands for (None if neither pole does)."""
+    """One decision factor with the pole each role stands for (text None if neither does)."""
 
     factor: DecisionFactor
-    poles: tuple[str | None, ...]
+    poles: tuple[Pole, ...]
 
 
 def factor_pole(factor: DecisionFactor, role: Role) -> str | None:
@@ -87,7 +104,7 @@ def skill_rows(skills: Iterable[RoleSkill], roles: Sequence[Role]) -> tuple[Skil
         areas.setdefault(skill.area_id, skill.area)
         cells[(skill.area_id, skill.role_id)] = skill
     return tuple(
-        SkillRow(area, tuple(cells.get((area_id, role.pk)) for role in roles))
+        SkillRow(area, tuple(SkillCell(role, cells.get((area_id, role.pk))) for role in roles))
         for area_id, area in areas.items()
     )
 
@@ -95,7 +112,8 @@ def skill_rows(skills: Iterable[RoleSkill], roles: Sequence[Role]) -> tuple[Skil
 def factor_rows(factors: Iterable[DecisionFactor], roles: Sequence[Role]) -> tuple[FactorRow, ...]:
     """Each factor with the pole of every role, in the roles' order."""
     return tuple(
-        FactorRow(factor, tuple(factor_pole(factor, role) for role in roles)) for factor in factors
+        FactorRow(factor, tuple(Pole(role, factor_pole(factor, role)) for role in roles))
+        for factor in factors
     )
 
 
@@ -228,6 +246,11 @@ def roles_to_compare(*, slugs: Sequence[str]) -> tuple[Role, ...] | None:
     return roles if len(roles) == len(slugs) else None
 
 
+def site_order(roles: Iterable[Role]) -> list[Role]:
+    """Roles in the order the site lists them (the canonical order of a comparison)."""
+    return sorted(roles, key=lambda role: (role.order, role.name))
+
+
 def default_comparison_pair() -> tuple[Role, Role] | None:
     """The first two roles in site order, or None when there are fewer than two."""
     roles = tuple(Role.objects.only("slug", "order", "name")[:2])
@@ -250,10 +273,16 @@ class Comparison:
 
     @property
     def shared_tools(self) -> tuple[Tool, ...]:
-        return tuple(tool for tool in self.tools if len(tool.role_slugs) > 1)
+        """Tools every compared role uses."""
+        return tuple(tool for tool in self.tools if len(tool.role_slugs) == len(self.roles))
 
-    def tools_only_for(self, role: Role) -> tuple[ToolGroup, ...]:
-        return group_tools(tool for tool in self.tools if tool.role_slugs == [role.slug])
+    @property
+    def own_tools(self) -> tuple[tuple[Role, tuple[ToolGroup, ...]], ...]:
+        """Per role, the tools that only it (among the compared roles) uses."""
+        return tuple(
+            (role, group_tools(tool for tool in self.tools if tool.role_slugs == [role.slug]))
+            for role in self.roles
+        )
 
 
 def role_comparison(*, roles: Sequence[Role]) -> Comparison:
@@ -406,7 +435,7 @@ def source_list() -> QuerySet[Source]:
     return Source.objects.prefetch_related(
         Prefetch("roles", queryset=Role.objects.only("slug", "name", "order")),
         Prefetch("faqs", queryset=FAQ.objects.only("slug", "question", "order")),
-        Prefetch("salary_ranges", queryset=SalaryRange.objects.only("slug", "label", "order")),
+        Prefetch("salary_ranges", queryset=SalaryRange.objects.only("slug", "label", "order", "source")),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from careers import views
+from careers import assessment_views, views
 
 app_name = "careers"
 
@@ -18,4 +18,18 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("sources/", views.SourceListView.as_view(), name="source_list"),
     # --- Assessment ---
+    path("assessment/", assessment_views.assessment, name="assessment"),
+    path("assessment/methodology/", assessment_views.methodology, name="assessment_methodology"),
+    path("assessment/results/<uuid:pk>/", assessment_views.result_detail, name="result_detail"),
+    path("assessment/results/<uuid:pk>.json", assessment_views.result_json, name="result_json"),
+    path(
+        "assessment/results/<uuid:pk>/delete/",
+        assessment_views.result_delete,
+        name="result_delete",
+    ),
+    path(
+        "assessment/results/<uuid:pk>/feedback/",
+        assessment_views.result_feedback,
+        name="result_feedback",
+    ),
 ]

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -38,6 +38,11 @@ DATABASE_NAME = "rolefit"
 SERVER_USER_WHEN_ROOT = "rolefit-pg"
 # Unix socket paths are limited to 107 bytes; keep a margin for ".s.PGSQL.5432".
 MAX_SOCKET_DIR_LENGTH = 90
+
+
+def default_root() -> Path:
+    # ROLEFIT_EMBEDDED_DB_DIR moves the data elsewhere (the launcher's own tests use it).
+    return Path(os.environ.get("ROLEFIT_EMBEDDED_DB_DIR") or DEFAULT_DATA_ROOT)
 
 
 class EmbeddedDatabaseError(RuntimeError):
@@ -77,7 +82,7 @@ def process_is_postgres(pid: int) -> bool:
 class EmbeddedPostgres:
     """One PostgreSQL cluster under `root` (data in root/postgres, socket in root/run)."""
 
-    root: Path = DEFAULT_DATA_ROOT
+    root: Path = field(default_factory=lambda: default_root())
 
     @property
     def data_dir(self) -> Path:

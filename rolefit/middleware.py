@@ -42,10 +42,9 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         request.id = uuid.uuid4().hex
-        token = current_request_id.set(request.id)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request_id.reset(token)
+        # Left set after the response: Django logs error responses after the middleware
+        # chain returns, and those lines must carry the id too. The next request replaces it.
+        current_request_id.set(request.id)
+        response = self.get_response(request)
         response["X-Request-ID"] = request.id
         return response

@@ -25,7 +25,7 @@ def free_port() -> int:
 def current_database_url() -> str:
     """A DATABASE_URL for the database this test run uses (the test database)."""
     params = connection.settings_dict
-    host = params["HOST"] or "localhost"
+    host = params["HOST"] or params.get("OPTIONS", {}).get("host") or "localhost"
     if host.startswith("/"):
         return f"postgres://{params['USER']}@/{params['NAME']}?host={host}"
     port = params["PORT"] or 5432

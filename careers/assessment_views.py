@@ -1,0 +1,117 @@
+"""The assessment: the form, stored results (page, JSON, delete, feedback), methodology."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from careers import assessment_selectors as selectors
+from careers import services
+from careers.forms import AssessmentForm
+from careers.scoring import (
+    CARELESS_MIN_ANSWERS,
+    CARELESS_SHARE,
+    HYBRID_MARGIN,
+    NEUTRAL,
+    SCALE_LABELS,
+)
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+def found_result(pk):
+    result = selectors.result_get(pk=pk)
+    if result is None:
+        raise Http404("No such result.")
+    return result
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def assessment(request):
+    questions = selectors.assessment_questions()
+    status = 200
+    if request.method == "POST" and questions:
+        form = AssessmentForm(request.POST, questions=questions)
+        if form.is_valid():
+            result = services.result_create(answers=form.answers(), questions=questions)
+            return HttpResponseSeeOther(result.get_absolute_url())
+        status = 400
+    else:
+        form = AssessmentForm(questions=questions)
+    context = {"form": form, "questions": questions}
+    return render(request, "careers/assessment_form.html", context, status=status)
+
+
+@never_cache
+@require_safe
+def result_detail(request, pk):
+    result = found_result(pk)
+    report = selectors.result_report(result=result)
+    context = {
+        "report": report,
+        "result": result,
+        "share_url": request.build_absolute_uri(result.get_absolute_url()),
+        "next_steps": selectors.next_steps(role_slugs=recommended_roles(report)),
+    }
+    return render(request, "careers/assessment_result.html", context)
+
+
+def recommended_roles(report) -> tuple[str, ...]:
+    return report.role_slugs if report.outcome not in report.role_slugs else (report.outcome,)
+
+
+@never_cache
+@require_safe
+def result_json(request, pk):
+    result = found_result(pk)
+    report = selectors.result_report(result=result)
+    url = request.build_absolute_uri(result.get_absolute_url())
+    return JsonResponse(selectors.result_as_json(report=report, url=url))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def result_delete(request, pk):
+    result = found_result(pk)
+    if request.method == "POST":
+        services.result_delete(result=result)
+        messages.success(request, "Your result has been deleted. Its link no longer works.")
+        return HttpResponseSeeOther(reverse("careers:assessment"))
+    return render(request, "careers/assessment_result_delete.html", {"result": result})
+
+
+@require_POST
+def result_feedback(request, pk):
+    result = found_result(pk)
+    choice = request.POST.getlist("fits_me")
+    if choice not in (["yes"], ["no"]):
+        return render(request, "400.html", status=400)
+    services.result_record_feedback(result=result, fits_me=choice == ["yes"])
+    return HttpResponseSeeOther(result.get_absolute_url() + "#feedback")
+
+
+@require_safe
+def methodology(request):
+    questions = selectors.assessment_questions()
+    context = {
+        "factors": selectors.methodology_factors(questions),
+        "roles": selectors.role_pair(questions) if questions else (),
+        "question_count": len(questions),
+        "total_weight": sum(q.weight for q in questions),
+        "hybrid_margin": HYBRID_MARGIN,
+        "hybrid_low": 50 - HYBRID_MARGIN // 2,
+        "hybrid_high": 50 + HYBRID_MARGIN // 2,
+        "careless_percent": int(CARELESS_SHARE * 100),
+        "careless_min": CARELESS_MIN_ANSWERS,
+        "scale_rows": [(label, signed(value - NEUTRAL)) for value, label in SCALE_LABELS.items()],
+    }
+    return render(request, "careers/assessment_methodology.html", context)
+
+
+def signed(number: int) -> str:
+    return f"{number:+d}".replace("-", "\u2212") if number else "0"

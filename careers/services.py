@@ -1,0 +1,90 @@
+"""Writes: storing, annotating and deleting assessment results."""
+
+from collections.abc import Mapping, Sequence
+
+from django.db import transaction
+
+from careers.models import AssessmentResult, Question
+from careers.scoring import HYBRID_MARGIN, ScoredQuestion, score_assessment
+
+SNAPSHOT_VERSION = 1
+
+
+def result_create(*, answers: Mapping[str, int], questions: Sequence[Question]) -> AssessmentResult:
+    """Scores `answers` against `questions` and stores the result with a snapshot of them.
+
+    `questions` are the live Question rows the form was built from (with factor, its
+    roles and `leans_toward` loaded). The answers, the snapshot of the questions, weights,
+    factors and roles, and the scores are written in one transaction. Raises
+    `careers.scoring.ScoringError` when the answers do not fit the questions.
+    """
+    roles = (questions[0].factor.pair_programmer_role, questions[0].factor.architect_role)
+    assessment = score_assessment(
+        questions=[scored_question(q) for q in questions],
+        answers=dict(answers),
+        roles=(roles[0].slug, roles[1].slug),
+    )
+    with transaction.atomic():
+        return AssessmentResult.objects.create(
+            answers=dict(answers),
+            scored_against=questionnaire_snapshot(questions=questions, roles=roles),
+            scores=assessment.as_dict(),
+            outcome=assessment.outcome,
+            careless=assessment.careless,
+        )
+
+
+def scored_question(question: Question) -> ScoredQuestion:
+    """A Question row as the scoring function sees it."""
+    return ScoredQuestion(
+        slug=question.slug,
+        factor_slug=question.factor.slug,
+        leans_toward=question.leans_toward.slug,
+        weight=question.weight,
+    )
+
+
+def questionnaire_snapshot(*, questions: Sequence[Question], roles) -> dict:
+    """Everything a stored result needs to read the same after the content changes."""
+    factors = {}
+    for question in questions:
+        factor = question.factor
+        factors.setdefault(
+            factor.slug,
+            {
+                "slug": factor.slug,
+                "name": factor.name,
+                "poles": {
+                    factor.pair_programmer_role.slug: factor.pair_programmer_pole,
+                    factor.architect_role.slug: factor.architect_pole,
+                },
+            },
+        )
+    return {
+        "version": SNAPSHOT_VERSION,
+        "hybrid_margin": HYBRID_MARGIN,
+        "roles": [{"slug": role.slug, "name": role.name} for role in roles],
+        "factors": list(factors.values()),
+        "questions": [
+            {
+                "slug": q.slug,
+                "statement": q.statement,
+                "factor": q.factor.slug,
+                "leans_toward": q.leans_toward.slug,
+                "weight": q.weight,
+            }
+            for q in questions
+        ],
+    }
+
+
+def result_record_feedback(*, result: AssessmentResult, fits_me: bool) -> AssessmentResult:
+    """Stores the visitor's answer to 'does this fit you?' (a later answer replaces it)."""
+    AssessmentResult.objects.filter(pk=result.pk).update(fits_me=fits_me)
+    result.fits_me = fits_me
+    return result
+
+
+def result_delete(*, result: AssessmentResult) -> None:
+    """Deletes a result for good: its link answers 404 from now on."""
+    AssessmentResult.objects.filter(pk=result.pk).delete()

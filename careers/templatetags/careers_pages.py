@@ -1,0 +1,109 @@
+"""Template helpers for the content pages: navigation state, charts, filters, JSON-LD."""
+
+import json
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from careers import charts
+from careers.selectors import site_order
+
+register = template.Library()
+
+MAX_LEVEL = 5
+# The characters json_script escapes, so that data can never close its <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, path: str, label: str) -> SafeString:
+    """A navigation link marked as current when the visitor is in its section.
+
+    It reads only the request path (no database), since error pages render the header too.
+    """
+    request = context.get("request")
+    current = getattr(request, "path", "")
+    if current == path:
+        return format_html(
+            '<a class="nav-link active" aria-current="page" href="{}">{}</a>', path, label
+        )
+    if path != "/" and current.startswith(path):
+        return format_html(
+            '<a class="nav-link active" aria-current="true" href="{}">{}</a>', path, label
+        )
+    return format_html('<a class="nav-link" href="{}">{}</a>', path, label)
+
+
+@register.filter
+def pips(level) -> list[bool]:
+    """[True, True, True, False, False] for level 3: one flag per step of the 1–5 scale."""
+    try:
+        level = int(level)
+    except (TypeError, ValueError):
+        level = 0
+    return [step <= level for step in range(1, MAX_LEVEL + 1)]
+
+
+@register.filter
+def money(value) -> str:
+    """$170,000 (whole dollars, thousands separated)."""
+    return f"${int(value):,}"
+
+
+@register.filter
+def money_short(value) -> str:
+    """$170k."""
+    return f"${int(value) // 1000}k"
+
+
+@register.simple_tag
+def compare_url(*roles) -> str:
+    """The comparison page of `roles`, in the canonical (site) order."""
+    first, second = site_order(roles)
+    return reverse("careers:compare", kwargs={"first": first.slug, "second": second.slug})
+
+
+@register.simple_tag
+def salary_chart(salaries) -> charts.SalaryChart | None:
+    """The shared-axis chart geometry for salary ranges fetched with their role."""
+    salaries = list(salaries)
+    return charts.salary_chart(salaries, [salary.role.slug for salary in salaries])
+
+
+@register.simple_tag
+def tool_filter_url(catalogue, **changes) -> str:
+    """The catalogue's address keeping its valid filters, with `changes` applied (None drops)."""
+    params = {
+        "role": catalogue.role.slug if catalogue.role else None,
+        "category": catalogue.category.slug if catalogue.category else None,
+    }
+    params.update(changes)
+    query = urlencode({name: value for name, value in params.items() if value})
+    return reverse("careers:tool_list") + (f"?{query}" if query else "")
+
+
+@register.simple_tag
+def json_ld(data) -> SafeString:
+    """A schema.org JSON-LD block: data for crawlers, never executed (so the CSP allows it)."""
+    encoded = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(encoded))  # noqa: S308
+
+
+@register.simple_tag
+def faq_page_schema(faqs) -> dict:
+    """The schema.org FAQPage for a list of FAQs."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": faq.question,
+                "acceptedAnswer": {"@type": "Answer", "text": faq.answer},
+            }
+            for faq in faqs
+        ],
+    }

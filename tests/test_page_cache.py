@@ -1,0 +1,129 @@
+import socket
+
+import pytest
+from django.core.cache import cache, caches
+from django.test import override_settings
+
+from careers.models import Role, Tool
+
+pytestmark = pytest.mark.django_db
+
+ROLE_PAGE = "/roles/ai-architect/"
+CONTENT_PAGES = [
+    "/",
+    "/roles/",
+    ROLE_PAGE,
+    "/compare/ai-pair-programmer-vs-ai-architect/",
+    "/tools/?role=ai-architect",
+    "/salaries/",
+    "/faq/",
+    "/sources/",
+    "/assessment/methodology/",
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, seeded):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+
+
+def redis_available() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("path", CONTENT_PAGES)
+def test_a_cached_page_costs_at_most_one_query(client, django_assert_max_num_queries, path):
+    first = client.get(path)
+    assert first.status_code == 200
+    with django_assert_max_num_queries(1):
+        second = client.get(path)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_cached_pages_keep_their_security_headers(client):
+    client.get(ROLE_PAGE)
+    hit = client.get(ROLE_PAGE)
+    assert hit["X-Page-Cache"] == "hit"
+    assert "default-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_edit_shows_on_the_very_next_request(client, django_capture_on_commit_callbacks):
+    client.get(ROLE_PAGE)
+    role = Role.objects.get(slug="ai-architect")
+    with django_capture_on_commit_callbacks(execute=True):
+        role.summary = "Edited summary: architects now also juggle."
+        role.save()
+    response = client.get(ROLE_PAGE)
+    assert "X-Page-Cache" not in response
+    assert b"architects now also juggle" in response.content
+
+
+def test_a_many_to_many_change_invalidates(client, django_capture_on_commit_callbacks):
+    client.get("/tools/?role=ai-architect")
+    tool = Tool.objects.filter(roles__slug="ai-pair-programmer").exclude(
+        roles__slug="ai-architect"
+    )[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        tool.roles.add(Role.objects.get(slug="ai-architect"))
+    response = client.get("/tools/?role=ai-architect")
+    assert "X-Page-Cache" not in response
+    assert tool.name.encode() in response.content
+
+
+def test_an_unchanged_page_revalidates_with_304(client):
+    first = client.get(ROLE_PAGE)
+    etag = first["ETag"]
+    assert first["Cache-Control"] == "no-cache"
+    revalidated = client.get(ROLE_PAGE, headers={"if-none-match": etag})
+    assert revalidated.status_code == 304
+
+
+def test_the_assessment_form_is_never_shared_between_visitors(client):
+    first = client.get("/assessment/")
+    second = client.get("/assessment/")
+    assert "X-Page-Cache" not in second
+    assert b"csrfmiddlewaretoken" in first.content
+
+
+@pytest.mark.skipif(not redis_available(), reason="no Redis server on 127.0.0.1:6379")
+def test_redis_as_the_shared_cache_invalidates_the_same_way(
+    client, django_capture_on_commit_callbacks
+):
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "rolefit-test",
+        }
+    }
+    with override_settings(CACHES=redis_cache):
+        caches["default"].clear()
+        client.get(ROLE_PAGE)
+        assert client.get(ROLE_PAGE)["X-Page-Cache"] == "hit"
+        role = Role.objects.get(slug="ai-architect")
+        with django_capture_on_commit_callbacks(execute=True):
+            role.tagline = "Tagline edited while Redis caches pages"
+            role.save()
+        assert b"Tagline edited while Redis" in client.get(ROLE_PAGE).content
+        caches["default"].clear()
+
+
+def test_a_cache_server_outage_does_not_take_pages_down(client):
+    closed_port = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    with override_settings(CACHES=closed_port):
+        response = client.get(ROLE_PAGE)
+    assert response.status_code == 200
