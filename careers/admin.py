@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 
 from careers.models import (
@@ -79,6 +80,9 @@ class ResponsibilityFormSet(forms.BaseInlineFormSet):
 
 
 class ResponsibilityForm(forms.ModelForm):
+    """The standalone form checks the order against the role's other rows; the inline checks
+    its formset instead, where swapping two orders in one save is legitimate."""
+
     class Meta:
         model = Responsibility
         fields = ["role", "order", "text"]
@@ -101,9 +105,7 @@ class ResponsibilityInline(admin.TabularInline):
     fields = ["order", "text"]
     extra = 0
     formfield_overrides = {
-        Responsibility._meta.get_field("text").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 2, "cols": 80})
-        }
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 80})}
     }
 
 
@@ -112,9 +114,7 @@ class RoleSkillInline(admin.TabularInline):
     fields = ["area", "level", "description"]
     extra = 0
     formfield_overrides = {
-        RoleSkill._meta.get_field("description").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 2, "cols": 60})
-        }
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
     }
 
 
@@ -271,3 +271,77 @@ class SourceAdmin(ContentAdmin):
 
 
 # --- Assessment results admin ---
+# Read-only: results are written only by visitors taking the assessment. The changelist
+# shows, for the filtered results, the count per outcome and how often each rang true.
+from django.db.models import Count, Q  # noqa: E402
+
+from careers.models import AssessmentResult  # noqa: E402
+
+
+@admin.register(AssessmentResult)
+class AssessmentResultAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "outcome", "fit_summary", "careless", "fits_me"]
+    list_filter = ["outcome", "created_at", "careless", "fits_me"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at"]
+    list_per_page = 100
+    fields = [
+        "id",
+        "created_at",
+        "outcome",
+        "careless",
+        "fits_me",
+        "answers",
+        "scores",
+        "scored_against",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="fit per role")
+    def fit_summary(self, result):
+        fits = result.scores.get("fit_percent", {})
+        return ", ".join(f"{slug} {percent}%" for slug, percent in fits.items())
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None)
+        if context and "cl" in context:
+            context["outcome_summary"] = outcome_summary(context["cl"].queryset)
+        return response
+
+
+def outcome_summary(results) -> dict:
+    """Counts per outcome, and the share of 'does this fit you?' answers that said yes."""
+    rows = (
+        results.order_by()
+        .values("outcome")
+        .annotate(
+            total=Count("pk"),
+            answered=Count("pk", filter=Q(fits_me__isnull=False)),
+            yes=Count("pk", filter=Q(fits_me=True)),
+        )
+        .order_by("-total", "outcome")
+    )
+    outcomes = [{**row, "yes_percent": share(row["yes"], row["answered"])} for row in rows]
+    total = sum(row["total"] for row in outcomes)
+    answered = sum(row["answered"] for row in outcomes)
+    yes = sum(row["yes"] for row in outcomes)
+    for row in outcomes:
+        row["share_percent"] = share(row["total"], total)
+    return {
+        "outcomes": outcomes,
+        "total": total,
+        "answered": answered,
+        "yes": yes,
+        "yes_percent": share(yes, answered),
+    }
+
+
+def share(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None

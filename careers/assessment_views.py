@@ -36,7 +36,7 @@ def assessment(request):
     questions = selectors.assessment_questions()
     status = 200
     if request.method == "POST" and questions:
-        form = AssessmentForm(request.POST, questions=questions)
+        form = AssessmentForm(request.POST, request.FILES, questions=questions)
         if form.is_valid():
             result = services.result_create(answers=form.answers(), questions=questions)
             return HttpResponseSeeOther(result.get_absolute_url())

@@ -10,13 +10,15 @@ from math import ceil, floor
 from typing import Protocol
 
 CHART_WIDTH = 640
-PLOT_LEFT = 12
-PLOT_RIGHT = 628
+PLOT_LEFT = 34
+PLOT_RIGHT = 606
 ROW_HEIGHT = 74
 BAR_HEIGHT = 22
 TOP_MARGIN = 8
 AXIS_HEIGHT = 40
 TICK_STEP = 25_000
+# Width the figures beside a bar need ("$170k–$250k" in the phone's larger type).
+FIGURES_ROOM = 170
 
 
 class SalaryFigures(Protocol):
@@ -55,6 +57,22 @@ class SalaryBar:
     def median_top(self) -> float:
         return self.bar_y - 7
 
+    @property
+    def figures_after_bar(self) -> bool:
+        return PLOT_RIGHT - (self.x + self.width) >= FIGURES_ROOM
+
+    @property
+    def figures_x(self) -> float:
+        return self.x + self.width + 8 if self.figures_after_bar else self.x - 8
+
+    @property
+    def figures_anchor(self) -> str:
+        return "start" if self.figures_after_bar else "end"
+
+    @property
+    def figures_y(self) -> float:
+        return self.bar_y + BAR_HEIGHT - 4
+
 
 @dataclass(frozen=True)
 class AxisTick:
@@ -79,6 +97,14 @@ class SalaryChart:
     axis_max: int
 
     @property
+    def plot_left(self) -> int:
+        return PLOT_LEFT
+
+    @property
+    def plot_right(self) -> int:
+        return PLOT_RIGHT
+
+    @property
     def axis_start_x(self) -> float:
         return self.ticks[0].x
 
@@ -98,9 +124,13 @@ class SalaryChart:
 
 
 def salary_axis(lowest: int, highest: int, step: int = TICK_STEP) -> tuple[int, int]:
-    """An axis a step wider than the data on each side, on round numbers, never below 0."""
-    axis_min = max(0, (floor(lowest / step) - 1) * step)
-    axis_max = (ceil(highest / step) + 1) * step
+    """Round axis ends with some room beyond the data on each side, never below 0."""
+    axis_min = floor(lowest / step) * step
+    axis_max = ceil(highest / step) * step
+    if axis_min == lowest:
+        axis_min = max(0, axis_min - step)
+    if axis_max == highest:
+        axis_max += step
     return axis_min, axis_max
 
 

@@ -76,10 +76,9 @@ class AssessmentForm(forms.Form):
         return cleaned
 
     def refuse_unknown_fields(self) -> None:
+        sent = [*self.data, *self.files]
         unknown = sorted(
-            name
-            for name in self.data
-            if name not in self.fields and name not in EXPECTED_EXTRA_FIELDS
+            {name for name in sent if name not in self.fields and name not in EXPECTED_EXTRA_FIELDS}
         )
         if unknown:
             shown = ", ".join(repr(name[:40]) for name in unknown[:MAX_NAMES_SHOWN])
@@ -122,6 +121,8 @@ def likert_field(question) -> forms.TypedChoiceField:
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={
             "required": "Choose an answer for this statement.",
-            "invalid_choice": "Choose one of the five answers, from Strongly disagree to Strongly agree.",
+            "invalid_choice": (
+                "Choose one of the five answers, from Strongly disagree to Strongly agree."
+            ),
         },
     )

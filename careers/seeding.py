@@ -142,6 +142,7 @@ class Report:
         return sum(counter[outcome] for counter in self.counts.values())
 
     def lines(self, outcomes: Iterable[str] = OUTCOMES) -> list[str]:
+        """One line per model: its name, then the count of each outcome."""
         outcomes = tuple(outcomes)
         width = max((len(name) for name in self.counts), default=0)
         return [
@@ -165,7 +166,17 @@ def content_fields(model: type[models.Model]) -> list[models.Field]:
 
 
 def natural_key_fields(model: type[SeededContent]) -> tuple[str, ...]:
+    """The fields that identify a row of `model` from one run to the next."""
     return NATURAL_KEYS.get(model, ("slug",))
+
+
+def unique_field_names(model: type[SeededContent]) -> list[str]:
+    """Fields besides the slug that no two rows of `model` may share (a role's name)."""
+    return [
+        f.name
+        for f in content_fields(model)
+        if getattr(f, "unique", False) and not f.primary_key and f.name != "slug"
+    ]
 
 
 def row_values(row: SeededContent) -> dict[str, Any]:
@@ -188,6 +199,7 @@ def _comparable(value: Any) -> Any:
 
 
 def comparable(values: Mapping[str, Any]) -> dict[str, Any]:
+    """`values` with text normalised the way fingerprints and comparisons see it."""
     return {name: _comparable(value) for name, value in values.items()}
 
 
@@ -256,6 +268,8 @@ def _collections_of(data: Any, origin: str, expected: Iterable[str] | None) -> d
 
 def read_seed_directory(seed_dir: Path = SEED_DIR) -> ContentDocument:
     """Reads every file of `SEED_FILES` from `seed_dir` into one document."""
+    if not Path(seed_dir).is_dir():
+        raise ContentError([f"{seed_dir}: no such seed directory"])
     collections: dict[str, Any] = {}
     origins: dict[str, str] = {}
     problems: list[str] = []
@@ -481,12 +495,9 @@ def _uniqueness_problems(records: list[Record]) -> list[str]:
     seen: dict[tuple[Any, ...], Record] = {}
     for record in records:
         model = record.model
-        unique_names = [
-            f.name
-            for f in content_fields(model)
-            if getattr(f, "unique", False) and f.name != "slug"
+        keys = [("key", _record_key(record))] + [
+            (name, (record.values[name],)) for name in unique_field_names(model)
         ]
-        keys = [("key", _record_key(record))] + [(n, (record.values[n],)) for n in unique_names]
         for label, key in keys:
             first = seen.setdefault((model, label, *key), record)
             if first is not record:
@@ -520,14 +531,16 @@ def content_queryset(model: type[SeededContent]) -> models.QuerySet:
     """`model`'s rows with the related rows `row_values` reads, fetched in bulk."""
     relations = [f.name for f in content_fields(model) if f.is_relation and not f.many_to_many]
     many = [f.name for f in content_fields(model) if f.many_to_many]
-    return model.objects.select_related(*relations).prefetch_related(*many)
+    queryset = model.objects.prefetch_related(*many)
+    return queryset.select_related(*relations) if relations else queryset
 
 
 @dataclass
 class ExistingRows:
-    """A model's rows, found by natural key or by the fingerprint the seed left on them."""
+    """A model's rows, indexed the ways a document record can be matched to one."""
 
     by_key: dict[tuple[Any, ...], SeededContent]
+    by_unique: dict[tuple[str, Any], SeededContent]
     by_fingerprint: dict[str, SeededContent]
 
     @classmethod
@@ -536,12 +549,27 @@ class ExistingRows:
         key_names = [model._meta.get_field(name).attname for name in natural_key_fields(model)]
         return cls(
             by_key={tuple(getattr(row, name) for name in key_names): row for row in rows},
+            by_unique={
+                (name, getattr(row, name)): row
+                for row in rows
+                for name in unique_field_names(model)
+            },
             by_fingerprint={row.seed_fingerprint: row for row in rows if row.seed_fingerprint},
         )
 
-    def find(self, key: tuple[Any, ...], seed_fingerprint: str) -> SeededContent | None:
-        # A row whose key an editor changed still carries the fingerprint of its record.
-        return self.by_key.get(key) or self.by_fingerprint.get(seed_fingerprint)
+    def find(
+        self, record: Record, key: tuple[Any, ...], *, by_key_only: bool
+    ) -> SeededContent | None:
+        """The row for `record`: by natural key; when seeding, also the row an editor gave a
+        new slug, found by its unique name or by the fingerprint its record left on it."""
+        row = self.by_key.get(key)
+        if row is not None or by_key_only:
+            return row
+        for name in unique_field_names(record.model):
+            row = self.by_unique.get((name, record.values[name]))
+            if row is not None:
+                return row
+        return self.by_fingerprint.get(fingerprint(record.values))
 
 
 def _resolved_key(record: Record, resolved: Mapping[type, Mapping[str, int]]) -> tuple[Any, ...]:
@@ -591,9 +619,9 @@ def apply_record(
     mode: Mode,
 ) -> tuple[str, SeededContent]:
     """Creates, refreshes or keeps one row; returns the outcome and the row."""
-    seed_fingerprint = fingerprint(record.values)
     new_fingerprint = _target_fingerprint(record, mode)
-    row = existing.find(_resolved_key(record, resolved), seed_fingerprint)
+    key = _resolved_key(record, resolved)
+    row = existing.find(record, key, by_key_only=mode == "import")
     if row is None:
         row = record.model()
         _write_row(row, record, resolved, new_fingerprint)

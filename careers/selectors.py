@@ -291,7 +291,11 @@ def role_comparison(*, roles: Sequence[Role]) -> Comparison:
     tools = Tool.objects.filter(roles__in=role_ids).select_related("category")
     # Filtering on the relation first makes the aggregate see only the compared roles.
     tools = tools.annotate(role_slugs=ArrayAgg("roles__slug", distinct=True, default=Value([])))
-    salaries = tuple(SalaryRange.objects.filter(role__in=role_ids).select_related("role", "source"))
+    salaries = tuple(
+        SalaryRange.objects.filter(role__in=role_ids)
+        .select_related("role", "source")
+        .order_by("role__order", "role__name", "order", "-high")
+    )
     return Comparison(
         roles=tuple(roles),
         skills=skill_rows(
@@ -354,9 +358,17 @@ def tool_catalogue(
     The count beside each role respects the chosen category and vice versa, so each count
     says how many tools the link leads to. An unknown slug is reported, never an error.
     """
-    in_category = Q(tools__category__slug=category_slug) if category_slug else Q()
+    # An unknown value on one side must not zero the counts on the other: it then counts
+    # as no filter (decided inside the same query by the Exists).
+    in_category = Q()
+    if category_slug:
+        unknown = ~Exists(ToolCategory.objects.filter(slug=category_slug))
+        in_category = Q(tools__category__slug=category_slug) | unknown
+    used_by_role = Q()
+    if role_slug:
+        unknown = ~Exists(Role.objects.filter(slug=role_slug))
+        used_by_role = Q(tools__roles__slug=role_slug) | unknown
     roles = Role.objects.annotate(tool_count=Count("tools", filter=in_category, distinct=True))
-    used_by_role = Q(tools__roles__slug=role_slug) if role_slug else Q()
     categories = ToolCategory.objects.annotate(
         tool_count=Count("tools", filter=used_by_role, distinct=True)
     )
@@ -435,7 +447,9 @@ def source_list() -> QuerySet[Source]:
     return Source.objects.prefetch_related(
         Prefetch("roles", queryset=Role.objects.only("slug", "name", "order")),
         Prefetch("faqs", queryset=FAQ.objects.only("slug", "question", "order")),
-        Prefetch("salary_ranges", queryset=SalaryRange.objects.only("slug", "label", "order", "source")),
+        Prefetch(
+            "salary_ranges", queryset=SalaryRange.objects.only("slug", "label", "order", "source")
+        ),
     )
 
 
@@ -471,7 +485,8 @@ KIND_LABELS = {
 
 def normalize_search_query(raw: str | None) -> str:
     """The visitor's query, whitespace collapsed and cut to a bounded length."""
-    return " ".join((raw or "").split())[:SEARCH_QUERY_MAX_LENGTH]
+    printable = "".join(char for char in raw or "" if char.isprintable() or char.isspace())
+    return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH]
 
 
 def highlight(headline: str) -> SafeString:
@@ -560,7 +575,7 @@ def search(*, query: str) -> tuple[SearchHit, ...]:
         body="summary",
         slug="slug",
         parent=None,
-        context="tagline",
+        context=None,
     )
     responsibilities = _search_rows(
         Responsibility.objects.all(),

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from careers import assessment_views, views
+from rolefit.ratelimit import rate_limited
 
 app_name = "careers"
 
@@ -18,7 +19,13 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("sources/", views.SourceListView.as_view(), name="source_list"),
     # --- Assessment ---
-    path("assessment/", assessment_views.assessment, name="assessment"),
+    path(
+        "assessment/",
+        rate_limited(scope="assessment", limit_setting="ASSESSMENT_RATE_LIMIT_PER_MINUTE")(
+            assessment_views.assessment
+        ),
+        name="assessment",
+    ),
     path("assessment/methodology/", assessment_views.methodology, name="assessment_methodology"),
     path("assessment/results/<uuid:pk>/", assessment_views.result_detail, name="result_detail"),
     path("assessment/results/<uuid:pk>.json", assessment_views.result_json, name="result_json"),

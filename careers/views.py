@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import ListView, RedirectView, TemplateView
 
@@ -83,7 +83,7 @@ class CompareView(SelectedPageView):
         if self.roles is None:
             raise Http404("Unknown role")
         if tuple(role.slug for role in self.roles) != requested:
-            return RedirectView.as_view(url=compare_path(*self.roles), permanent=True)(request)
+            return HttpResponsePermanentRedirect(compare_path(*self.roles))
         return super().get(request, *args, **kwargs)
 
     def get_page(self):

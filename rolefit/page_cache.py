@@ -4,17 +4,20 @@ A page is cached under its path and query string together with the *content vers
 current when it was rendered. Any content edit (a model save or delete, committed)
 replaces the version, so every cached page becomes stale at once for every worker
 process and machine sharing the cache (the database's cache table, or Redis). A lookup
-fetches the version and the page in one cache round trip (`get_many`): one query with
-the database cache.
+fetches only the version (a few bytes: one query with the database cache) when this
+worker already holds the page in memory, and the page too when it does not.
 
-Views opt in with `@cacheable_page`; only 200 responses that set no cookie are stored,
-so pages with a per-visitor part (a CSRF token sets a cookie) are never shared.
+Only the views named in CACHEABLE_VIEWS are stored, and only their 200 responses that
+set no cookie, so a page with a per-visitor part (a CSRF token sets a cookie) is never
+shared between visitors.
 """
 
+import functools
 import hashlib
 import logging
 import uuid
-from functools import wraps
+from collections import OrderedDict
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,18 +32,25 @@ PAGE_KEY_PREFIX = "page:"
 UNCACHED_PATHS = ("/admin/", "/assessment/results/", "/healthz", "/static/")
 UNCACHED_EXACT = ("/assessment/",)
 STORED_HEADERS = ("Content-Type", "Content-Language", "Link")
-
-
-def cacheable_page(view):
-    """Marks a view's successful responses as shareable between visitors."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.content_cacheable = True
-        return response
-
-    return wrapper
+# Query parameters the cached pages understand; a URL with any other parameter is served
+# but not stored, so junk parameters cannot fill the cache (search is not cached at all).
+CACHEABLE_QUERY_PARAMETERS = frozenset({"role", "category"})
+# The content pages: the same for every visitor, changed only by an editor.
+CACHEABLE_VIEWS = frozenset(
+    f"careers:{name}"
+    for name in (
+        "home",
+        "role_list",
+        "role_detail",
+        "compare",
+        "tool_list",
+        "salary_list",
+        "faq_list",
+        "faq_detail",
+        "source_list",
+        "assessment_methodology",
+    )
+) | {"sitemap"}
 
 
 def content_version_bump() -> None:
@@ -52,9 +62,29 @@ def content_version_bump() -> None:
     transaction.on_commit(bump)
 
 
+@functools.cache
+def release_fingerprint() -> str:
+    """A hash of this release's templates and static file manifest.
+
+    Part of every page key: a deploy that changes a template or a static file's hashed
+    name must not serve pages rendered by the previous release from the shared cache.
+    """
+    digest = hashlib.sha256()
+    template_dirs = [Path(d) for t in settings.TEMPLATES for d in t.get("DIRS", [])]
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    files = sorted(path for d in template_dirs for path in d.rglob("*") if path.is_file())
+    for path in [*files, manifest]:
+        if path.is_file():
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def page_key(request) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return PAGE_KEY_PREFIX + digest
+    # The host is part of the key: pages carry absolute canonical and Open Graph URLs.
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"{PAGE_KEY_PREFIX}{release_fingerprint()}:{digest}"
 
 
 def etag_for(version: str, key: str) -> str:
@@ -70,35 +100,73 @@ def may_use_cache(request) -> bool:
     )
 
 
+class LocalPages:
+    """This worker's copies of pages it has served, least recently used dropped first.
+
+    Only the small content version is fetched from the shared cache on a hit; a copy
+    made under an older version is never served.
+    """
+
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+
+    def get(self, key: str, version: str) -> dict | None:
+        entry = self.entries.get(key)
+        if entry is None or entry["version"] != version:
+            return None
+        self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        self.entries[key] = entry
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.capacity:
+            self.entries.popitem(last=False)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.local = LocalPages(capacity=settings.PAGE_CACHE_LOCAL_ENTRIES)
 
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
         key = page_key(request)
         version, entry = self.lookup(key)
-        if version is not None and entry is not None and entry["version"] == version:
+        if entry is not None:
             return self.cached_response(request, entry, etag_for(version, key))
         response = self.get_response(request)
-        if self.should_store(response):
+        if self.should_store(request, response):
             self.store(key, version, response)
         return response
 
-    def lookup(self, key: str):
+    def lookup(self, key: str) -> tuple[str | None, dict | None]:
+        """The current content version, and the page stored under it if there is one."""
         try:
-            found = cache.get_many([VERSION_KEY, key])
+            version = cache.get(VERSION_KEY)
+            if version is None:
+                return None, None
+            entry = self.local.get(key, version)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is None or entry["version"] != version:
+                    return version, None
+                self.local.put(key, entry)
+            return version, entry
         except DatabaseError:
             raise  # the database is down: the error handler answers 503
         except Exception:  # a cache server (Redis) outage must not take pages down
             logger.warning("page cache unavailable for lookup", exc_info=True)
             return None, None
-        return found.get(VERSION_KEY), found.get(key)
 
-    def should_store(self, response) -> bool:
+    def should_store(self, request, response) -> bool:
+        match = request.resolver_match
         return (
-            getattr(response, "content_cacheable", False)
+            match is not None
+            and match.view_name in CACHEABLE_VIEWS
+            and set(request.GET) <= CACHEABLE_QUERY_PARAMETERS
             and response.status_code == 200
             and not response.cookies
             and not response.streaming
@@ -115,6 +183,7 @@ class PageCacheMiddleware:
             headers = {name: response[name] for name in STORED_HEADERS if name in response}
             entry = {"version": version, "content": response.content, "headers": headers}
             cache.set(key, entry)
+            self.local.put(key, entry)
         except DatabaseError:
             raise
         except Exception:

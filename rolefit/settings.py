@@ -241,6 +241,7 @@ SITE_NAME = "RoleFit"
 # Whole-page cache of content pages (see rolefit/page_cache.py); off in development so
 # template edits show at once.
 PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", not DEBUG)
+PAGE_CACHE_LOCAL_ENTRIES = 500  # pages each worker also keeps in memory (about 15 KB each)
 # Trusted proxies in front of gunicorn that append to X-Forwarded-For (0: none; the
 # client address is REMOTE_ADDR). Used by the login lockout and the rate limit.
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)

@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -41,6 +42,12 @@ class Figures:
     requests: int
     errors: int
     ratio_to_static: float | None = None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def server_env(port: int) -> dict[str, str]:
@@ -77,6 +84,10 @@ def start_gunicorn(env: dict[str, str]) -> subprocess.Popen:
     )
     base = f"http://127.0.0.1:{env['PORT']}"
     for _ in range(300):
+        if process.poll() is not None:
+            raise SystemExit(
+                f"gunicorn exited with code {process.returncode}: is port {env['PORT']} free?"
+            )
         try:
             urllib.request.urlopen(base + "/healthz", timeout=1).read()
             return process
@@ -140,8 +151,8 @@ def run_wrk(base: str, path: str, *, seconds: int, connections: int, script=None
     errors += int(non_2xx.group(1)) if non_2xx else 0
     return {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "latency_p50_ms": parse_duration_ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        "latency_p99_ms": parse_duration_ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "latency_p50_ms": parse_duration_ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1)),
+        "latency_p99_ms": parse_duration_ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1)),
         "requests": requests,
         "errors": errors,
     }
@@ -250,7 +261,7 @@ def main() -> int:
     parser.add_argument("mode", choices=["bench", "load"])
     parser.add_argument("--seconds", type=int, default=None)
     parser.add_argument("--connections", type=int, default=None)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit(
@@ -259,10 +270,11 @@ def main() -> int:
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("DATABASE_URL is not set: run this through `make bench` / `make load`")
 
-    env = server_env(args.port)
+    port = args.port or free_port()
+    env = server_env(port)
     prepare(env)
     server = start_gunicorn(env)
-    base = f"http://127.0.0.1:{args.port}"
+    base = f"http://127.0.0.1:{port}"
     try:
         if args.mode == "load":
             figures = load_run(base, args.seconds or 30, args.connections or 64)

@@ -127,3 +127,11 @@ def test_a_cache_server_outage_does_not_take_pages_down(client):
     with override_settings(CACHES=closed_port):
         response = client.get(ROLE_PAGE)
     assert response.status_code == 200
+
+
+def test_search_and_unknown_parameters_are_not_stored(client):
+    for _ in range(2):
+        search = client.get("/search/?q=architecture")
+        junk = client.get("/tools/?utm_source=spam")
+    assert "X-Page-Cache" not in search
+    assert "X-Page-Cache" not in junk

@@ -1,0 +1,208 @@
+"""The assessment in a real browser, with and without JavaScript, plus concurrent submits."""
+
+import http.client
+import re
+import threading
+from itertools import groupby
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+from careers.models import AssessmentResult, Question
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
+RESULT_PATH = re.compile(r"/assessment/results/[0-9a-f-]{36}/$")
+EXPECTED_HEADING = {
+    "architect": "You fit the AI architect role",
+    "pair": "You fit the AI pair programmer role",
+    "neutral": "You fit both roles",
+}
+
+
+@pytest.fixture
+def steps(seeded, settings):
+    """The active questions grouped by factor, in form order: one list per step."""
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    questions = Question.objects.active().select_related("factor", "leans_toward")
+    return [list(group) for _, group in groupby(questions, key=lambda q: q.factor_id)]
+
+
+def answer_for(question, answer_set) -> int:
+    if answer_set == "neutral":
+        return 3
+    role = ARCHITECT if answer_set == "architect" else PAIR
+    return 5 if question.leans_toward.slug == role else 1
+
+
+def click_answers(page, questions, answer_set):
+    for question in questions:
+        value = answer_for(question, answer_set)
+        page.click(f'label[for="id_{question.slug}_{value - 1}"]')
+
+
+def visible_step_count(page) -> str:
+    return page.locator(".assessment-step:not([hidden]) .step-count").inner_text()
+
+
+@pytest.mark.parametrize("answer_set", ["architect", "pair", "neutral"])
+def test_the_stepper_takes_the_assessment_one_factor_at_a_time(
+    live_server, page, steps, answer_set, assert_accessible, screenshot
+):
+    page.goto(live_server.url + "/assessment/")
+    assert page.locator(".assessment-step:visible").count() == 1
+    assert page.get_by_role("button", name="See my result").is_hidden()
+    if answer_set == "architect":
+        assert_accessible(page)
+    for number, questions in enumerate(steps, start=1):
+        assert visible_step_count(page) == f"Step {number} of {len(steps)}"
+        assert page.locator("progress.stepper-progress").evaluate("p => p.value") == number
+        click_answers(page, questions, answer_set)
+        if number < len(steps):
+            page.get_by_role("button", name="Next").click()
+            heading_id = f"step-{steps[number][0].factor.slug}-heading"
+            assert page.evaluate("document.activeElement.id") == heading_id
+    if answer_set == "architect":
+        screenshot(page, "assessment-stepper-last-step")
+    page.get_by_role("button", name="See my result").click()
+    page.wait_for_url(RESULT_PATH)
+    assert EXPECTED_HEADING[answer_set] in page.locator("h1").inner_text()
+    if answer_set == "neutral":
+        assert page.get_by_text("Your answers look careless").is_visible()
+    assert_accessible(page)
+    screenshot(page, f"assessment-result-{answer_set}")
+
+
+def test_back_keeps_answers_and_never_validates(live_server, page, steps):
+    page.goto(live_server.url + "/assessment/")
+    first, second = steps[0], steps[1]
+    page.get_by_role("button", name="Next").click()  # nothing answered: Next stops here
+    assert visible_step_count(page) == f"Step 1 of {len(steps)}"
+    assert page.get_by_role("alert").is_visible()
+    click_answers(page, first, "architect")
+    page.get_by_role("button", name="Next").click()
+    assert visible_step_count(page) == f"Step 2 of {len(steps)}"
+    page.click(f'label[for="id_{second[0].slug}_0"]')  # half of step 2 answered
+    page.get_by_role("button", name="Back").click()  # no validation on the way back
+    assert visible_step_count(page) == f"Step 1 of {len(steps)}"
+    assert page.evaluate("document.activeElement.id") == f"step-{first[0].factor.slug}-heading"
+    for question in first:
+        value = answer_for(question, "architect")
+        assert page.locator(f"#id_{question.slug}_{value - 1}").is_checked()
+    page.get_by_role("button", name="Next").click()
+    assert page.locator(f"#id_{second[0].slug}_0").is_checked()
+
+
+@pytest.mark.parametrize("answer_set", ["architect", "pair", "neutral"])
+def test_without_javascript_the_form_is_one_page(
+    live_server, browser, steps, answer_set, assert_accessible, screenshot
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/assessment/")
+        assert page.locator(".assessment-step:visible").count() == len(steps)
+        assert page.get_by_role("button", name="Next").count() == 0
+        for questions in steps:
+            click_answers(page, questions, answer_set)
+        if answer_set == "architect":
+            screenshot(page, "assessment-form-no-js")
+        page.get_by_role("button", name="See my result").click()
+        page.wait_for_url(RESULT_PATH)
+        assert EXPECTED_HEADING[answer_set] in page.locator("h1").inner_text()
+        assert page.locator("#copy-share-url").is_hidden()  # the plain link stays
+        assert page.locator(f'a[href="{page.url}"]').count() == 1
+    finally:
+        context.close()
+
+
+def test_without_javascript_errors_are_listed_and_answers_kept(
+    live_server, browser, steps, assert_accessible, screenshot
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/assessment/")
+        click_answers(page, steps[0], "pair")
+        page.get_by_role("button", name="See my result").click()
+        summary = page.locator("#error-summary")
+        assert summary.is_visible()
+        unanswered = sum(len(questions) for questions in steps[1:])
+        assert summary.locator("li").count() == unanswered
+        for question in steps[0]:
+            value = answer_for(question, "pair")
+            assert page.locator(f"#id_{question.slug}_{value - 1}").is_checked()
+        assert page.locator(".likert-error").count() == unanswered
+        assert_accessible(page)
+        screenshot(page, "assessment-form-errors")
+    finally:
+        context.close()
+    assert AssessmentResult.objects.count() == 0
+
+
+def test_with_javascript_an_error_link_opens_its_step(live_server, page, steps):
+    page.goto(live_server.url + "/assessment/")
+    # Submitting from the last step with earlier steps unanswered reaches the server.
+    page.evaluate("document.getElementById('assessment-form').submit()")
+    page.wait_for_selector("#error-summary")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    last = steps[-1][0]
+    page.locator(f'#error-summary a[href="#id_{last.slug}_0"]').click()
+    assert visible_step_count(page) == f"Step {len(steps)} of {len(steps)}"
+    assert page.evaluate("document.activeElement.id") == f"id_{last.slug}_0"
+
+
+def test_fifty_parallel_submissions_all_land_with_distinct_ids(live_server, steps):
+    questions = [q for group in steps for q in group]
+    host = urlsplit(live_server.url).netloc
+    cookie, token = fetch_csrf(host)
+    answers = {q.slug: answer_for(q, "architect") for q in questions}
+    body = urlencode({**answers, "csrfmiddlewaretoken": token})
+    locations, failures = [], []
+    barrier = threading.Barrier(50)
+
+    def submit():
+        try:
+            barrier.wait(timeout=30)
+            connection = http.client.HTTPConnection(host, timeout=60)
+            connection.request(
+                "POST",
+                "/assessment/",
+                body=body,
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": f"csrftoken={cookie}",
+                },
+            )
+            response = connection.getresponse()
+            response.read()
+            if response.status != 303:
+                failures.append(response.status)
+            else:
+                locations.append(response.getheader("Location"))
+            connection.close()
+        except Exception as error:  # reported by the assertion below
+            failures.append(repr(error))
+
+    threads = [threading.Thread(target=submit) for _ in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failures == []
+    assert len(locations) == 50
+    assert len(set(locations)) == 50
+    assert all(RESULT_PATH.search(location) for location in locations)
+    assert AssessmentResult.objects.filter(outcome=ARCHITECT).count() == 50
+
+
+def fetch_csrf(host):
+    connection = http.client.HTTPConnection(host, timeout=30)
+    connection.request("GET", "/assessment/")
+    response = connection.getresponse()
+    html = response.read().decode()
+    cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    connection.close()
+    return cookie, token
