@@ -11,11 +11,13 @@ from django.db.models import F, Prefetch, Q
 
 from careers.models import AssessmentResult, Question, Role, RoleSkill, Tool
 from careers.scoring import HYBRID, SCALE_LABELS
+from rolefit.page_cache import per_content_version
 
 NEXT_STEP_SKILLS = 3
 NEXT_STEP_TOOLS = 5
 
 
+@per_content_version
 def assessment_questions() -> list[Question]:
     """The active questions, in form order, each leaning toward one of its factor's roles.
 
@@ -202,14 +204,15 @@ def outcome_sentence(outcome: str, fits: tuple[RoleFit, ...], margin: int) -> st
     """The result in one sentence."""
     if outcome == HYBRID:
         return (
-            f"Your answers fit both roles almost equally ({fits[0].name} {fits[0].percent}%, "
-            f"{fits[1].name} {fits[1].percent}%, within {margin} points): build skills in both."
+            f"Your answers put the {fits[0].name} at {fits[0].percent}% and the {fits[1].name} "
+            f"at {fits[1].percent}%: within {margin} points, so build skills in both, as the "
+            "article advises."
         )
     best = next(fit for fit in fits if fit.slug == outcome)
     other = next(fit for fit in fits if fit.slug != outcome)
     return (
-        f"You fit the {best.name} role best: {best.percent}% against "
-        f"{other.percent}% for the {other.name}."
+        f"Your answers put the {best.name} at {best.percent}% and the {other.name} at "
+        f"{other.percent}%: more than {margin} points apart, so one role stands out."
     )
 
 
@@ -240,6 +243,7 @@ class NextSteps:
     tools: tuple[Tool, ...]
 
 
+@per_content_version
 def next_steps(*, role_slugs) -> list[NextSteps]:
     """For each role (in the given order), its most central skills and some tools to try.
 

@@ -41,6 +41,7 @@ HYBRID_MARGIN = 10
 CARELESS_SHARE = Fraction(9, 10)
 CARELESS_MIN_ANSWERS = 5
 TOP_CONTRIBUTIONS = 5
+STEP_SCALE = 10_000
 
 
 class ScoringError(ValueError):
@@ -237,40 +238,125 @@ def _what_would_change(questions, answers, signs, roles, net) -> tuple[Alternati
         return outcome_for(fit_percent=fits, roles=roles)
 
     current = outcome_at(net)
-    best = _cheapest_path_to_every_net(questions, answers, signs)
-    alternatives = []
-    for target in (HYBRID, roles[0], roles[1]):
-        if target == current:
-            continue
-        reachable = [
-            (cost, abs(candidate - net), candidate)
-            for candidate, (cost, _) in best.items()
-            if outcome_at(candidate) == target
-        ]
-        if reachable:
-            _, _, chosen = min(reachable)
-            alternatives.append(Alternative(target, best[chosen][1]))
+    targets = [target for target in (HYBRID, roles[0], roles[1]) if target != current]
+    ranges = _net_ranges(outcome_at, total_weight)
+    bound = _change_bound(
+        questions, answers, signs, net, [ranges[t] for t in targets if t in ranges]
+    )
+    alternatives = _cheapest_alternatives(questions, answers, signs, net, targets, ranges, bound)
+    if len(alternatives) < len([t for t in targets if t in ranges]):
+        # The bound was too tight for an odd case: search without it (always exact).
+        alternatives = _cheapest_alternatives(questions, answers, signs, net, targets, ranges, None)
     alternatives.sort(key=lambda alt: len(alt.changes))
     return tuple(alternatives)
 
 
-def _cheapest_path_to_every_net(questions, answers, signs):
-    """Maps every reachable net score to (cost, changes), cost = (#changes, #scale steps).
+def _net_ranges(outcome_at, total_weight) -> dict[str, tuple[int, int]]:
+    """The net scores giving each outcome: it only moves one way as the net grows."""
+    low, high = -2 * total_weight, 2 * total_weight
+    ranges: dict[str, tuple[int, int]] = {}
+    start = low
+    while start <= high:
+        outcome = outcome_at(start)
+        first, last = start, high
+        while first < last:  # binary search for the last net with this outcome
+            middle = (first + last + 1) // 2
+            if outcome_at(middle) == outcome:
+                first = middle
+            else:
+                last = middle - 1
+        ranges[outcome] = (start, first)
+        start = first + 1
+    return ranges
 
-    Exact: a dynamic programme over the questions, keeping the cheapest way to reach each
-    net score; ties keep the first found, so the result is deterministic.
+
+def _change_bound(questions, answers, signs, net, target_ranges) -> int:
+    """An upper bound on the changes worth searching: greedy reach of the farthest target.
+
+    Moving the answers with the biggest possible effect first is the fastest way past a
+    threshold; one more change allows for landing inside a narrow band.
     """
-    paths: dict[int, tuple[tuple[int, int], tuple[AnswerChange, ...]]] = {0: ((0, 0), ())}
+    bound = 0
+    for low, high in target_ranges:
+        direction = 1 if low > net else -1
+        edge = low if direction > 0 else high
+        reach = sorted(
+            (
+                q.weight * (5 - answers[q.slug] if direction * sign > 0 else answers[q.slug] - 1)
+                for q, sign in zip(questions, signs, strict=True)
+            ),
+            reverse=True,
+        )
+        moved, count = 0, 0
+        while count < len(reach) and direction * (net + direction * moved) < direction * edge:
+            moved += reach[count]
+            count += 1
+        bound = max(bound, count + 1)
+    return bound
+
+
+def _cheapest_alternatives(questions, answers, signs, net, targets, ranges, bound):
+    layers = _cheapest_path_to_every_net(questions, answers, signs, max_changes=bound)
+    final = layers[-1]
+    alternatives = []
+    for target in targets:
+        if target not in ranges:
+            continue
+        low, high = ranges[target]
+        reachable = [
+            (cost, abs(candidate - net), candidate)
+            for candidate, (cost, _, _) in final.items()
+            if low <= candidate <= high
+        ]
+        if reachable:
+            _, _, chosen = min(reachable)
+            changes = _changes_to_reach(chosen, layers, questions, answers)
+            alternatives.append(Alternative(target, changes))
+    return alternatives
+
+
+def _cheapest_path_to_every_net(questions, answers, signs, max_changes=None):
+    """For each question in turn, the cheapest way to reach every net score so far.
+
+    Returns one layer per question (plus the empty start), each mapping a reachable net
+    score to (cost, previous net, answer chosen), cheapest = fewest changes, then fewest
+    scale steps. Exact: a dynamic programme; ties keep the first found, so the result is
+    deterministic. Layers hold back-pointers, not whole change lists. Paths with more
+    than `max_changes` changes are dropped: an optimal path never needs them when the
+    optimum is within the bound, since its change count only grows along the way.
+    """
+    limit = (len(questions) if max_changes is None else max_changes) * STEP_SCALE + STEP_SCALE
+    # A cost is one integer, changes * STEP_SCALE + scale steps, so that comparing costs
+    # compares changes first (steps never reach STEP_SCALE: at most 4 per question).
+    layers = [{0: (0, None, None)}]
     for q, sign in zip(questions, signs, strict=True):
         given = answers[q.slug]
-        step: dict[int, tuple[tuple[int, int], tuple[AnswerChange, ...]]] = {}
-        for net, ((count, steps), changes) in paths.items():
-            for value in SCALE:
-                moved = value != given
-                candidate_net = net + q.weight * (value - NEUTRAL) * sign
-                cost = (count + moved, steps + abs(value - given))
-                if candidate_net not in step or cost < step[candidate_net][0]:
-                    extra = (AnswerChange(q.slug, given, value),) if moved else ()
-                    step[candidate_net] = (cost, changes + extra)
-        paths = step
-    return paths
+        moves = [
+            (value, q.weight * (value - NEUTRAL) * sign, (value != given) * STEP_SCALE
+             + abs(value - given))
+            for value in SCALE
+        ]  # fmt: skip
+        step: dict[int, tuple[int, int, int]] = {}
+        for net, (cost, _, _) in layers[-1].items():
+            for value, shift, extra in moves:
+                candidate_cost = cost + extra
+                if candidate_cost >= limit:
+                    continue
+                candidate_net = net + shift
+                known = step.get(candidate_net)
+                if known is None or candidate_cost < known[0]:
+                    step[candidate_net] = (candidate_cost, net, value)
+        layers.append(step)
+    return layers
+
+
+def _changes_to_reach(final_net, layers, questions, answers) -> tuple[AnswerChange, ...]:
+    changes = []
+    net = final_net
+    for depth in range(len(questions), 0, -1):
+        _, previous_net, value = layers[depth][net]
+        question = questions[depth - 1]
+        if value != answers[question.slug]:
+            changes.append(AnswerChange(question.slug, answers[question.slug], value))
+        net = previous_net
+    return tuple(reversed(changes))

@@ -2,8 +2,6 @@
 
 from collections.abc import Mapping, Sequence
 
-from django.db import transaction
-
 from careers.models import AssessmentResult, Question
 from careers.scoring import HYBRID_MARGIN, ScoredQuestion, score_assessment
 
@@ -15,7 +13,7 @@ def result_create(*, answers: Mapping[str, int], questions: Sequence[Question]) 
 
     `questions` are the live Question rows the form was built from (with factor, its
     roles and `leans_toward` loaded). The answers, the snapshot of the questions, weights,
-    factors and roles, and the scores are written in one transaction. Raises
+    factors and roles, and the scores are written in one row, in one statement. Raises
     `careers.scoring.ScoringError` when the answers do not fit the questions.
     """
     roles = (questions[0].factor.pair_programmer_role, questions[0].factor.architect_role)
@@ -24,14 +22,15 @@ def result_create(*, answers: Mapping[str, int], questions: Sequence[Question]) 
         answers=dict(answers),
         roles=(roles[0].slug, roles[1].slug),
     )
-    with transaction.atomic():
-        return AssessmentResult.objects.create(
-            answers=dict(answers),
-            scored_against=questionnaire_snapshot(questions=questions, roles=roles),
-            scores=assessment.as_dict(),
-            outcome=assessment.outcome,
-            careless=assessment.careless,
-        )
+    # One INSERT of one row: atomic on its own (autocommit), so no explicit transaction
+    # and its two extra round trips (BEGIN, COMMIT).
+    return AssessmentResult.objects.create(
+        answers=dict(answers),
+        scored_against=questionnaire_snapshot(questions=questions, roles=roles),
+        scores=assessment.as_dict(),
+        outcome=assessment.outcome,
+        careless=assessment.careless,
+    )
 
 
 def scored_question(question: Question) -> ScoredQuestion:

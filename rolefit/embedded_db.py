@@ -238,28 +238,44 @@ class EmbeddedPostgres:
             time.sleep(0.1)
         raise EmbeddedDatabaseError(f"The embedded PostgreSQL did not answer within {timeout}s.")
 
-    def ensure_database(self, name: str = DATABASE_NAME) -> None:
-        psql = [
-            postgres_bin("psql"),
-            "-h",
-            str(self.socket_dir),
-            "-U",
-            "postgres",
-            "-d",
-            "postgres",
-            "-tAq",
-            "-v",
-            "ON_ERROR_STOP=1",
-        ]
-        exists = subprocess.run(
-            [*psql, "-c", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],  # noqa: S608
-            check=True,
+    def psql(self, sql: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [
+                postgres_bin("psql"),
+                "-h",
+                str(self.socket_dir),
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-tAq",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                sql,
+            ],
             capture_output=True,
             text=True,
-        ).stdout.strip()
-        if not exists:
-            subprocess.run(
-                [*psql, "-c", f'CREATE DATABASE "{name}"'], check=True, capture_output=True
+        )
+
+    def database_exists(self, name: str) -> bool:
+        found = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'")  # noqa: S608
+        return found.stdout.strip() == "1"
+
+    def ensure_database(self, name: str = DATABASE_NAME, timeout: float = 10) -> None:
+        if self.database_exists(name):
+            return
+        created = self.psql(f'CREATE DATABASE "{name}"')
+        # A launcher killed mid-way may have left its CREATE DATABASE running: wait for it.
+        deadline = time.monotonic() + timeout
+        while created.returncode != 0 and time.monotonic() < deadline:
+            if self.database_exists(name):
+                return
+            time.sleep(0.2)
+            created = self.psql(f'CREATE DATABASE "{name}"')
+        if created.returncode != 0:
+            raise EmbeddedDatabaseError(
+                f"Could not create the database {name!r}: {created.stderr.strip()}"
             )
 
     @contextlib.contextmanager

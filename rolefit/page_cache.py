@@ -20,8 +20,15 @@ from collections import OrderedDict
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import (
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    connections,
+    transaction,
+)
 from django.http import HttpResponse, HttpResponseNotModified
 
 logger = logging.getLogger("rolefit")
@@ -78,6 +85,72 @@ def release_fingerprint() -> str:
             digest.update(str(path).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def cache_uses_this_database() -> bool:
+    return isinstance(caches["default"], DatabaseCache)
+
+
+def version_lookup() -> str | None:
+    """Reads the content version, the first query of a cached page.
+
+    With the database cache, that query itself shows whether a reused connection still
+    works, so Django's separate health-check query (a second round trip on every request)
+    is skipped; a connection broken by a database restart is dropped and the read retried
+    once on a new one, which is what the health check would have done.
+    """
+    if not cache_uses_this_database():
+        return cache.get(VERSION_KEY)
+    connection = connections["default"]
+    if connection.connection is not None and not connection.health_check_done:
+        connection.health_check_done = True
+        try:
+            return cache.get(VERSION_KEY)
+        except (OperationalError, InterfaceError):
+            connection.close()
+    return cache.get(VERSION_KEY)
+
+
+def current_content_version() -> str:
+    """The content version now in force, starting one if the cache has none yet."""
+    version = version_lookup()
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)  # another worker may have won the add
+    return version
+
+
+def hashable(value):
+    if isinstance(value, list | tuple):
+        return tuple(hashable(item) for item in value)
+    return value
+
+
+def per_content_version(function):
+    """Memoizes a read of content in this worker until the content version changes.
+
+    For reads that cost more than the one cache lookup that checks the version (several
+    queries, many rows). The cached value is shared: callers must not change it. Off, like
+    the page cache, when PAGE_CACHE is off (development and most tests).
+    """
+    memo: dict[tuple, tuple[str, object]] = {}
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        if not settings.PAGE_CACHE_ENABLED:
+            return function(*args, **kwargs)
+        key = hashable((args, sorted(kwargs.items())))
+        version = current_content_version()
+        found = memo.get(key)
+        if found is not None and found[0] == version:
+            return found[1]
+        value = function(*args, **kwargs)
+        if len(memo) > 100:
+            memo.clear()
+        memo[key] = (version, value)
+        return value
+
+    return wrapper
 
 
 def page_key(request) -> str:
@@ -145,7 +218,7 @@ class PageCacheMiddleware:
     def lookup(self, key: str) -> tuple[str | None, dict | None]:
         """The current content version, and the page stored under it if there is one."""
         try:
-            version = cache.get(VERSION_KEY)
+            version = version_lookup()
             if version is None:
                 return None, None
             entry = self.local.get(key, version)
@@ -175,9 +248,7 @@ class PageCacheMiddleware:
     def store(self, key: str, version: str | None, response) -> None:
         try:
             if version is None:
-                version = uuid.uuid4().hex
-                cache.add(VERSION_KEY, version, timeout=None)
-                version = cache.get(VERSION_KEY)  # another worker may have won the add
+                version = current_content_version()
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = {name: response[name] for name in STORED_HEADERS if name in response}

@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -78,31 +79,28 @@ def gunicorn(database_url: str, *, workers: int = 1, **extra_env: str):
     """Yields the base URL of a gunicorn serving RoleFit with production settings."""
     port = free_port()
     env = production_env(database_url, PORT=str(port), WEB_CONCURRENCY=str(workers), **extra_env)
-    process = subprocess.Popen(
-        [
-            str(GUNICORN),
-            "-c",
-            "rolefit/gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "rolefit.wsgi",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    command = [
+        str(GUNICORN), "-c", "rolefit/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+        "rolefit.wsgi",
+    ]  # fmt: skip
     base_url = f"http://127.0.0.1:{port}"
-    try:
+    # Logs go to a file: a pipe nobody reads would fill up and block the server.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            command, cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=log
+        )
         try:
-            wait_for(base_url + "/healthz")
-        except TimeoutError:
+            try:
+                wait_for(base_url + "/healthz")
+            except TimeoutError:
+                process.terminate()
+                process.wait(timeout=10)
+                log.seek(0)
+                raise RuntimeError(log.read().decode()[-3000:]) from None
+            yield base_url
+        finally:
             process.terminate()
-            raise RuntimeError(process.communicate(timeout=10)[1].decode()[-3000:]) from None
-        yield base_url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()

@@ -74,7 +74,7 @@ def test_launcher_killed_with_sigkill_leaves_a_server_the_next_run_reuses(tmp_pa
         text=True,
         timeout=60,
     )
-    assert again.stdout.strip() == "7"
+    assert again.stdout.strip() == "7", again.stderr
     assert server.running_pid() is None  # the second launcher stopped what it adopted
 
 
