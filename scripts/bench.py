@@ -138,6 +138,12 @@ def parse_duration_ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
+def latency_percentile_ms(wrk_output: str, percentile: int) -> float:
+    """A percentile from wrk's "Latency Distribution" block (lines like '  99%  12.3ms')."""
+    found = re.search(rf"^\s+{percentile}%\s+(\S+)", wrk_output, re.MULTILINE)
+    return parse_duration_ms(found.group(1))
+
+
 def run_wrk(base: str, path: str, *, seconds: int, connections: int, script=None, env=None):
     command = ["wrk", "--latency", "-t2", f"-c{connections}", f"-d{seconds}s"]
     if script:
@@ -151,8 +157,8 @@ def run_wrk(base: str, path: str, *, seconds: int, connections: int, script=None
     errors += int(non_2xx.group(1)) if non_2xx else 0
     return {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "latency_p50_ms": parse_duration_ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1)),
-        "latency_p99_ms": parse_duration_ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1)),
+        "latency_p50_ms": latency_percentile_ms(output, 50),
+        "latency_p99_ms": latency_percentile_ms(output, 99),
         "requests": requests,
         "errors": errors,
     }
