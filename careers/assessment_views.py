@@ -1,9 +1,14 @@
 """The assessment: the form, stored results (page, JSON, delete, feedback), methodology."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -17,6 +22,7 @@ from careers.scoring import (
     NEUTRAL,
     SCALE_LABELS,
 )
+from rolefit.page_cache import current_content_version
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -34,17 +40,52 @@ def found_result(pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 def assessment(request):
     questions = selectors.assessment_questions()
-    status = 200
     if request.method == "POST" and questions:
         form = AssessmentForm(request.POST, request.FILES, questions=questions)
         if form.is_valid():
             result = services.result_create(answers=form.answers(), questions=questions)
             return HttpResponseSeeOther(result.get_absolute_url())
-        status = 400
-    else:
-        form = AssessmentForm(questions=questions)
-    context = {"form": form, "questions": questions}
-    return render(request, "careers/assessment_form.html", context, status=status)
+        context = {"form": form, "questions": questions}
+        return render(request, "careers/assessment_form.html", context, status=400)
+    html = blank_form_html(request, questions).replace(CSRF_MARK, csrf_input(request))
+    return HttpResponse(html)
+
+
+# The empty form is the same for every visitor but for its CSRF token; rendering its 90
+# labelled radio buttons is the costliest thing on the site, so each worker renders it
+# once per content version and host and puts each visitor's token in.
+CSRF_MARK = "<!-- csrf-token -->"
+_blank_forms: dict[str, tuple[str, str]] = {}
+
+
+def blank_form_html(request, questions) -> str:
+    if not settings.PAGE_CACHE_ENABLED:
+        return render_blank_form(request, questions)
+    version = current_content_version()
+    host = request.get_host()
+    found = _blank_forms.get(host)
+    if found is not None and found[0] == version:
+        return found[1]
+    html = render_blank_form(request, questions)
+    if len(_blank_forms) > 20:
+        _blank_forms.clear()
+    _blank_forms[host] = (version, html)
+    return html
+
+
+def render_blank_form(request, questions) -> str:
+    context = {
+        "form": AssessmentForm(questions=questions),
+        "questions": questions,
+        "csrf_placeholder": mark_safe(CSRF_MARK),  # noqa: S308 (a constant)
+    }
+    return render_to_string("careers/assessment_form.html", context, request=request)
+
+
+def csrf_input(request) -> str:
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
 
 
 @never_cache

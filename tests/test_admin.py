@@ -8,29 +8,16 @@ from careers.models import (
     Question,
     Responsibility,
     Role,
-    RoleSkill,
-    SalaryRange,
-    SkillArea,
     Source,
     Tool,
     ToolCategory,
 )
+from careers.seeding import WRITE_ORDER
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [
-    Source,
-    Role,
-    Responsibility,
-    SkillArea,
-    RoleSkill,
-    ToolCategory,
-    Tool,
-    SalaryRange,
-    DecisionFactor,
-    Question,
-    FAQ,
-]
+# Every content model, in the order the seed writes them.
+CONTENT_MODELS = list(WRITE_ORDER)
 
 
 def admin_urls(model) -> list[str]:

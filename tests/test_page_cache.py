@@ -135,3 +135,35 @@ def test_search_and_unknown_parameters_are_not_stored(client):
         junk = client.get("/tools/?utm_source=spam")
     assert "X-Page-Cache" not in search
     assert "X-Page-Cache" not in junk
+
+
+def csrf_field(html: str) -> str:
+    import re
+
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_the_reused_form_carries_each_visitors_own_working_csrf_token(settings):
+    from django.test import Client
+
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_page = first.get("/assessment/").content.decode()
+    second_page = second.get("/assessment/").content.decode()
+    assert csrf_field(first_page) != csrf_field(second_page)
+    assert "csrf-token" not in first_page  # the placeholder never reaches a visitor
+    # Each token passes the CSRF check with its own visitor's cookie (an empty POST is a
+    # 400 form with errors, not a 403).
+    response = first.post("/assessment/", {"csrfmiddlewaretoken": csrf_field(first_page)})
+    assert response.status_code == 400
+
+
+def test_an_edited_statement_shows_on_the_form_at_once(client, django_capture_on_commit_callbacks):
+    from careers.models import Question
+
+    client.get("/assessment/")
+    question = Question.objects.filter(active=True).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        question.statement = "I edited this statement a moment ago."
+        question.save()
+    assert b"I edited this statement a moment ago." in client.get("/assessment/").content

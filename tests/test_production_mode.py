@@ -31,15 +31,19 @@ def test_gunicorn_serves_pages_and_compressed_far_future_static_files():
         assert int(re.search(r"max-age=(\d+)", headers["Cache-Control"]).group(1)) >= 31536000
 
 
-def test_production_mode_without_a_secret_key_fails_with_one_clear_line():
-    env = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "0", "DATABASE_URL": "postgres://x@/y"}
-    result = subprocess.run(
+def manage_check(**env: str) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgres://x@/y", **env}
+    return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
         text=True,
     )
+
+
+def test_production_mode_without_a_secret_key_fails_with_one_clear_line():
+    result = manage_check(DJANGO_DEBUG="0")
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
@@ -47,13 +51,6 @@ def test_production_mode_without_a_secret_key_fails_with_one_clear_line():
 
 
 def test_a_wrong_boolean_setting_is_named():
-    env = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "maybe", "DATABASE_URL": "postgres://x@/y"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = manage_check(DJANGO_DEBUG="maybe")
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be 1/0" in result.stderr
