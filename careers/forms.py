@@ -7,6 +7,7 @@ from crispy_forms.layout import Field, Layout, LayoutObject
 from crispy_forms.utils import TEMPLATE_PACK
 from django import forms
 from django.template.loader import render_to_string
+from django.utils.functional import cached_property
 
 from careers.scoring import SCALE_LABELS
 
@@ -46,9 +47,10 @@ class AssessmentForm(forms.Form):
         self.questions = list(questions)
         for question in self.questions:
             self.fields[question.slug] = likert_field(question)
-        self.helper = self.build_helper()
 
-    def build_helper(self) -> FormHelper:
+    @cached_property
+    def helper(self) -> FormHelper:
+        # Built only when the form is drawn, not for a valid submission.
         helper = FormHelper()
         helper.form_tag = False
         helper.disable_csrf = True

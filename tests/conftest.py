@@ -1,4 +1,11 @@
 import pytest
+from django.conf import settings
+
+
+def pytest_configure(config):
+    # whitenoise warns on every request while STATIC_ROOT does not exist (before the
+    # first collectstatic); the tests that need collected files run it themselves.
+    settings.STATIC_ROOT.mkdir(exist_ok=True)
 
 
 @pytest.fixture(autouse=True)

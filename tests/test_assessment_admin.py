@@ -67,7 +67,7 @@ def test_the_summary_follows_the_filters(staff_client, results):
     assert "Summary of the 1 result listed" in html
     assert f'<th scope="row">{ARCHITECT}</th>' not in html
 
-    since = (timezone.now() - timedelta(days=7)).date().isoformat()
+    since = (timezone.now() - timedelta(days=7)).isoformat()
     html = staff_client.get(CHANGELIST, {"created_at__gte": since}).content.decode()
     assert "Summary of the 5 results listed" in html
 
