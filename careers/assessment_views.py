@@ -47,8 +47,12 @@ def assessment(request):
             return HttpResponseSeeOther(result.get_absolute_url())
         context = {"form": form, "questions": questions}
         return render(request, "careers/assessment_form.html", context, status=400)
-    html = blank_form_html(request, questions).replace(CSRF_MARK, csrf_input(request))
-    return HttpResponse(html)
+    if messages.get_messages(request):
+        # A message for this visitor alone (e.g. "result deleted"): never from the shared copy.
+        html = render_blank_form(request, questions)
+    else:
+        html = blank_form_html(request, questions)
+    return HttpResponse(html.replace(CSRF_MARK, csrf_input(request)))
 
 
 # The empty form is the same for every visitor but for its CSRF token; rendering its 90

@@ -167,3 +167,19 @@ def test_an_edited_statement_shows_on_the_form_at_once(client, django_capture_on
         question.statement = "I edited this statement a moment ago."
         question.save()
     assert b"I edited this statement a moment ago." in client.get("/assessment/").content
+
+
+def test_a_visitors_own_message_is_never_shown_to_another(client, settings):
+    from django.test import Client
+
+    from careers.models import AssessmentResult
+
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    Client().get("/assessment/")  # the shared copy of the form exists
+    result = AssessmentResult.objects.create(
+        answers={}, scored_against={}, scores={}, outcome="hybrid"
+    )
+    deleted = client.post(f"/assessment/results/{result.pk}/delete/", follow=True)
+    assert b"Your result has been deleted" in deleted.content
+    assert b"Your result has been deleted" not in Client().get("/assessment/").content
+    assert b"Your result has been deleted" not in client.get("/assessment/").content
