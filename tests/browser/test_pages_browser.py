@@ -26,6 +26,8 @@ PAGES = {
     "search-results": "/search/?q=copilot",
     "search-no-results": "/search/?q=xylophone",
     "sources": "/sources/",
+    "assessment-form": "/assessment/",
+    "methodology": "/assessment/methodology/",
     "not-found": "/roles/no-such-role/",
 }
 
