@@ -36,7 +36,7 @@ logger = logging.getLogger("rolefit")
 VERSION_KEY = "content-version"
 PAGE_KEY_PREFIX = "page:"
 # Never looked up: pages with per-visitor parts, or not content at all.
-UNCACHED_PATHS = ("/admin/", "/assessment/results/", "/healthz", "/static/")
+UNCACHED_PATHS = ("/admin/", "/assessment/results/", "/search/", "/healthz", "/static/")
 UNCACHED_EXACT = ("/assessment/",)
 STORED_HEADERS = ("Content-Type", "Content-Language", "Link")
 # Query parameters the cached pages understand; a URL with any other parameter is served
