@@ -1,6 +1,5 @@
 """The assessment: the form, stored results (page, JSON, delete, feedback), methodology."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
@@ -22,7 +21,7 @@ from careers.scoring import (
     NEUTRAL,
     SCALE_LABELS,
 )
-from rolefit.page_cache import current_content_version
+from rolefit.page_cache import ContentMemo
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -59,22 +58,13 @@ def assessment(request):
 # labelled radio buttons is the costliest thing on the site, so each worker renders it
 # once per content version and host and puts each visitor's token in.
 CSRF_MARK = "<!-- csrf-token -->"
-_blank_forms: dict[str, tuple[str, str]] = {}
+BLANK_FORMS = ContentMemo(max_entries=20)
 
 
 def blank_form_html(request, questions) -> str:
-    if not settings.PAGE_CACHE_ENABLED:
-        return render_blank_form(request, questions)
-    version = current_content_version()
-    host = request.get_host()
-    found = _blank_forms.get(host)
-    if found is not None and found[0] == version:
-        return found[1]
-    html = render_blank_form(request, questions)
-    if len(_blank_forms) > 20:
-        _blank_forms.clear()
-    _blank_forms[host] = (version, html)
-    return html
+    return BLANK_FORMS.get_or_compute(
+        request.get_host(), lambda: render_blank_form(request, questions)
+    )
 
 
 def render_blank_form(request, questions) -> str:

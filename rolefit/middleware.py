@@ -1,6 +1,7 @@
 import uuid
 
 from rolefit.logging import current_request_id
+from rolefit.views import healthz
 
 
 class HealthCheckMiddleware:
@@ -15,8 +16,6 @@ class HealthCheckMiddleware:
 
     def __call__(self, request):
         if request.path == "/healthz":
-            from rolefit.views import healthz
-
             return healthz(request)
         return self.get_response(request)
 

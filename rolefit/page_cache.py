@@ -126,29 +126,40 @@ def hashable(value):
     return value
 
 
-def per_content_version(function):
-    """Memoizes a read of content in this worker until the content version changes.
+class ContentMemo:
+    """Values derived from content, kept in this worker until the content version changes.
 
-    For reads that cost more than the one cache lookup that checks the version (several
-    queries, many rows). The cached value is shared: callers must not change it. Off, like
-    the page cache, when PAGE_CACHE is off (development and most tests).
+    For work that costs more than the one cache lookup that checks the version (several
+    queries, many rows, a big template). Values are shared: callers must not change them.
+    Off, like the page cache, when PAGE_CACHE is off (development and most tests).
     """
-    memo: dict[tuple, tuple[str, object]] = {}
+
+    def __init__(self, max_entries: int = 100):
+        self.max_entries = max_entries
+        self.entries: dict[object, tuple[str, object]] = {}
+
+    def get_or_compute(self, key, compute):
+        if not settings.PAGE_CACHE_ENABLED:
+            return compute()
+        version = current_content_version()
+        found = self.entries.get(key)
+        if found is not None and found[0] == version:
+            return found[1]
+        value = compute()
+        if len(self.entries) >= self.max_entries:
+            self.entries.clear()
+        self.entries[key] = (version, value)
+        return value
+
+
+def per_content_version(function):
+    """Memoizes a read of content (see ContentMemo), keyed by its arguments."""
+    memo = ContentMemo()
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        if not settings.PAGE_CACHE_ENABLED:
-            return function(*args, **kwargs)
         key = hashable((args, sorted(kwargs.items())))
-        version = current_content_version()
-        found = memo.get(key)
-        if found is not None and found[0] == version:
-            return found[1]
-        value = function(*args, **kwargs)
-        if len(memo) > 100:
-            memo.clear()
-        memo[key] = (version, value)
-        return value
+        return memo.get_or_compute(key, lambda: function(*args, **kwargs))
 
     return wrapper
 

@@ -3,6 +3,7 @@
 import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
@@ -28,8 +29,6 @@ def rate_limited(*, scope: str, limit_setting: str, methods=("POST",)):
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            from django.conf import settings
-
             per_minute = getattr(settings, limit_setting)
             client = client_address(request)
             if (

@@ -36,7 +36,6 @@ def test_starts_serves_and_stops(server):
 
 def test_a_server_left_by_a_killed_launcher_is_adopted_and_stopped(server):
     server.acquire()  # this "launcher" dies without releasing...
-    os.kill(os.getpid(), 0)
     server.owner_file.write_text("999999")  # ...its owner pid now names no process
     successor = EmbeddedPostgres(root=server.root)
     assert successor.acquire() is True
@@ -85,3 +84,11 @@ def test_no_server_starts_when_database_url_is_set(tmp_path):
     )
     assert result.stdout.strip() == "postgres://somewhere/else"
     assert not (tmp_path / "pg").exists()
+
+
+def test_a_wrong_command_line_gets_the_usage_and_exit_code_2():
+    result = subprocess.run(
+        [sys.executable, "-m", "rolefit.embedded_db", "start"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "Usage: python -m rolefit.embedded_db run -- COMMAND" in result.stderr

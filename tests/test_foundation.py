@@ -40,3 +40,44 @@ def test_robots_txt_keeps_crawlers_out_of_admin_and_results(client):
     assert "Disallow: /admin/" in body
     assert "Disallow: /assessment/results/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def raise_and_answer(exception, rf):
+    from rolefit.views import server_error
+
+    try:
+        raise exception
+    except Exception:
+        return server_error(rf.get("/roles/"))
+
+
+def test_an_unexpected_error_gets_the_designed_500_page(rf):
+    response = raise_and_answer(ValueError("bug"), rf)
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+    assert b"ValueError" not in response.content
+
+
+def test_a_database_outage_gets_the_designed_503_page(rf):
+    response = raise_and_answer(OperationalError("connection refused"), rf)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert b"briefly unavailable" in response.content
+
+
+def test_request_errors_are_one_json_line_with_the_request_id_and_no_body(client, caplog):
+    import json
+
+    from rolefit.logging import JsonFormatter, RequestIdFilter
+
+    with caplog.at_level("WARNING", logger="django.request"):
+        response = client.post("/no-such-page/", {"answer": "my secret answer"})
+    record = next(r for r in caplog.records if r.name == "django.request")
+    RequestIdFilter().filter(record)
+    line = JsonFormatter().format(record)
+    assert "\n" not in line
+    entry = json.loads(line)
+    assert entry["request_id"] == response["X-Request-ID"]
+    assert entry["status"] == 404
+    assert entry["path"] == "/no-such-page/"
+    assert "my secret answer" not in line
