@@ -22,14 +22,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import (
-    DatabaseError,
-    InterfaceError,
-    OperationalError,
-    connections,
-    transaction,
-)
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse, HttpResponseNotModified
+
+from rolefit.db import first_query_checks_connection
 
 logger = logging.getLogger("rolefit")
 
@@ -94,21 +90,11 @@ def cache_uses_this_database() -> bool:
 def version_lookup() -> str | None:
     """Reads the content version, the first query of a cached page.
 
-    With the database cache, that query itself shows whether a reused connection still
-    works, so Django's separate health-check query (a second round trip on every request)
-    is skipped; a connection broken by a database restart is dropped and the read retried
-    once on a new one, which is what the health check would have done.
+    With the database cache, that read doubles as the connection health check.
     """
     if not cache_uses_this_database():
         return cache.get(VERSION_KEY)
-    connection = connections["default"]
-    if connection.connection is not None and not connection.health_check_done:
-        connection.health_check_done = True
-        try:
-            return cache.get(VERSION_KEY)
-        except (OperationalError, InterfaceError):
-            connection.close()
-    return cache.get(VERSION_KEY)
+    return first_query_checks_connection(lambda: cache.get(VERSION_KEY))
 
 
 def current_content_version() -> str:

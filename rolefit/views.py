@@ -6,29 +6,25 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from rolefit.db import first_query_checks_connection
+
 
 @never_cache
 @require_safe
 def healthz(request):
     """200 `ok` when the app and its database answer, 503 otherwise (for load balancers)."""
-    # This query is itself a health check: Django's own (a second round trip) is skipped,
-    # and a connection broken by a database restart is replaced once before answering 503.
-    reused = connection.connection is not None
-    connection.health_check_done = True
-    if database_answers() or (reused and database_answers()):
-        return HttpResponse("ok", content_type="text/plain")
-    return HttpResponse("database unavailable", status=503, content_type="text/plain")
-
-
-def database_answers() -> bool:
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        first_query_checks_connection(select_one)
     except DatabaseError:
         connection.close()
-        return False
-    return True
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def select_one() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
 
 
 def csrf_failure(request, reason=""):
