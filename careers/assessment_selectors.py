@@ -120,7 +120,10 @@ class ResultReport:
 
 def result_get(*, pk) -> AssessmentResult | None:
     """The stored result with this id, or None."""
-    return AssessmentResult.objects.filter(pk=pk).first()
+    try:
+        return AssessmentResult.objects.get(pk=pk)
+    except AssessmentResult.DoesNotExist:
+        return None
 
 
 def result_report(*, result: AssessmentResult) -> ResultReport:
@@ -243,7 +246,6 @@ class NextSteps:
     tools: tuple[Tool, ...]
 
 
-@per_content_version
 def next_steps(*, role_slugs) -> list[NextSteps]:
     """For each role (in the given order), its most central skills and some tools to try.
 

@@ -21,6 +21,7 @@ from careers.scoring import (
     NEUTRAL,
     SCALE_LABELS,
 )
+from rolefit.db import first_query_checks_connection
 from rolefit.page_cache import ContentMemo
 
 
@@ -29,7 +30,8 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 
 
 def found_result(pk):
-    result = selectors.result_get(pk=pk)
+    # Often the request's first query: it doubles as the connection's health check.
+    result = first_query_checks_connection(lambda: selectors.result_get(pk=pk))
     if result is None:
         raise Http404("No such result.")
     return result
@@ -91,9 +93,22 @@ def result_detail(request, pk):
         "report": report,
         "result": result,
         "share_url": request.build_absolute_uri(result.get_absolute_url()),
-        "next_steps": selectors.next_steps(role_slugs=recommended_roles(report)),
+        "next_steps_html": next_steps_html(recommended_roles(report), report.role_slugs),
     }
     return render(request, "careers/assessment_result.html", context)
+
+
+# Next steps depend on the recommended roles and the live content only, not on the
+# visitor: rendered once per content version, like the blank form.
+NEXT_STEPS = ContentMemo(max_entries=10)
+
+
+def next_steps_html(role_slugs: tuple[str, ...], compared: tuple[str, ...]) -> str:
+    def render_next_steps():
+        context = {"next_steps": selectors.next_steps(role_slugs=role_slugs), "compared": compared}
+        return render_to_string("careers/includes/result_next_steps.html", context)
+
+    return NEXT_STEPS.get_or_compute((role_slugs, compared), render_next_steps)
 
 
 def recommended_roles(report) -> tuple[str, ...]:

@@ -1,5 +1,6 @@
 """The assessment form: one 5-point agree/disagree scale per statement, grouped by factor."""
 
+import functools
 from itertools import groupby
 
 from crispy_forms.helper import FormHelper
@@ -45,8 +46,7 @@ class AssessmentForm(forms.Form):
         kwargs.setdefault("auto_id", "id_%s")
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
-        for question in self.questions:
-            self.fields[question.slug] = likert_field(question)
+        self.fields = dict(likert_fields(tuple((q.slug, q.statement) for q in self.questions)))
 
     @cached_property
     def helper(self) -> FormHelper:
@@ -115,9 +115,19 @@ class AssessmentForm(forms.Form):
         return {slug: self.cleaned_data[slug] for slug in self.fields}
 
 
-def likert_field(question) -> forms.TypedChoiceField:
+@functools.lru_cache(maxsize=8)
+def likert_fields(statements: tuple[tuple[str, str], ...]) -> tuple:
+    """(slug, field) for each (slug, statement): built once per questionnaire and shared.
+
+    Building (or deep-copying) 18 choice fields costs more than validating them. Nothing
+    in a form changes its fields once built, so forms for the same statements share them.
+    """
+    return tuple((slug, likert_field(statement)) for slug, statement in statements)
+
+
+def likert_field(statement: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
-        label=question.statement,
+        label=statement,
         choices=SCALE_CHOICES,
         coerce=int,
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
