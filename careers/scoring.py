@@ -296,67 +296,66 @@ def _change_bound(questions, answers, signs, net, target_ranges) -> int:
 
 
 def _cheapest_alternatives(questions, answers, signs, net, targets, ranges, bound):
-    layers = _cheapest_path_to_every_net(questions, answers, signs, max_changes=bound)
-    final = layers[-1]
+    final, changed = _cheapest_way_to_every_shift(questions, answers, signs, max_changes=bound)
     alternatives = []
     for target in targets:
         if target not in ranges:
             continue
         low, high = ranges[target]
         reachable = [
-            (cost, abs(candidate - net), candidate)
-            for candidate, (cost, _, _) in final.items()
-            if low <= candidate <= high
+            (cost, abs(shift), shift) for shift, cost in final.items() if low <= net + shift <= high
         ]
         if reachable:
             _, _, chosen = min(reachable)
-            changes = _changes_to_reach(chosen, layers, questions, answers)
+            changes = _changes_for(chosen, changed, questions, answers)
             alternatives.append(Alternative(target, changes))
     return alternatives
 
 
-def _cheapest_path_to_every_net(questions, answers, signs, max_changes=None):
-    """For each question in turn, the cheapest way to reach every net score so far.
+def _cheapest_way_to_every_shift(questions, answers, signs, max_changes=None):
+    """The cheapest answer changes that move the net score by every reachable amount.
 
-    Returns one layer per question (plus the empty start), each mapping a reachable net
-    score to (cost, previous net, answer chosen), cheapest = fewest changes, then fewest
-    scale steps. Exact: a dynamic programme; ties keep the first found, so the result is
-    deterministic. Layers hold back-pointers, not whole change lists. Paths with more
-    than `max_changes` changes are dropped: an optimal path never needs them when the
-    optimum is within the bound, since its change count only grows along the way.
+    A dynamic programme over the questions in turn. A cost is one integer,
+    changes * STEP_SCALE + scale steps, so that comparing costs compares changes first
+    (steps never reach STEP_SCALE: at most 4 per question). Returns the final
+    {shift: cost} and, per question, {shift: (shift before, answer chosen)} for the
+    shifts whose cheapest way changes that question's answer; a shift missing there kept
+    the answer. Exact, and deterministic: on a tie the earlier way is kept, and keeping an
+    answer comes before changing it. Ways with more than `max_changes` changes are
+    dropped: an optimal way never needs them when the optimum is within the bound, since
+    its change count only grows along the way.
     """
     limit = (len(questions) if max_changes is None else max_changes) * STEP_SCALE + STEP_SCALE
-    # A cost is one integer, changes * STEP_SCALE + scale steps, so that comparing costs
-    # compares changes first (steps never reach STEP_SCALE: at most 4 per question).
-    layers = [{0: (0, None, None)}]
+    costs: dict[int, int] = {0: 0}
+    changed: list[dict[int, tuple[int, int]]] = []
     for q, sign in zip(questions, signs, strict=True):
         given = answers[q.slug]
         moves = [
-            (value, q.weight * (value - NEUTRAL) * sign, (value != given) * STEP_SCALE
-             + abs(value - given))
+            (value, q.weight * (value - given) * sign, STEP_SCALE + abs(value - given))
             for value in SCALE
-        ]  # fmt: skip
-        step: dict[int, tuple[int, int, int]] = {}
-        for net, (cost, _, _) in layers[-1].items():
-            for value, shift, extra in moves:
+            if value != given
+        ]
+        step = dict(costs)  # every way may keep this answer, at no cost
+        changes_here: dict[int, tuple[int, int]] = {}
+        for shift, cost in costs.items():
+            if cost + STEP_SCALE >= limit:
+                continue  # no change left within the bound
+            for value, move, extra in moves:
                 candidate_cost = cost + extra
-                if candidate_cost >= limit:
-                    continue
-                candidate_net = net + shift
-                known = step.get(candidate_net)
-                if known is None or candidate_cost < known[0]:
-                    step[candidate_net] = (candidate_cost, net, value)
-        layers.append(step)
-    return layers
+                candidate = shift + move
+                if candidate_cost < step.get(candidate, limit):
+                    step[candidate] = candidate_cost
+                    changes_here[candidate] = (shift, value)
+        costs = step
+        changed.append(changes_here)
+    return costs, changed
 
 
-def _changes_to_reach(final_net, layers, questions, answers) -> tuple[AnswerChange, ...]:
+def _changes_for(final_shift, changed, questions, answers) -> tuple[AnswerChange, ...]:
     changes = []
-    net = final_net
-    for depth in range(len(questions), 0, -1):
-        _, previous_net, value = layers[depth][net]
-        question = questions[depth - 1]
-        if value != answers[question.slug]:
+    shift = final_shift
+    for question, changes_here in zip(reversed(questions), reversed(changed), strict=True):
+        if shift in changes_here:
+            shift, value = changes_here[shift]
             changes.append(AnswerChange(question.slug, answers[question.slug], value))
-        net = previous_net
     return tuple(reversed(changes))

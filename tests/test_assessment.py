@@ -310,6 +310,18 @@ def test_missing_answers_show_the_form_with_errors_and_keep_given_answers(client
     assert html.count("Choose an answer for this statement.") == 2 * len(missing)
 
 
+def test_a_refused_form_leaves_nothing_behind_for_the_next_visitor(client, content):
+    # Forms for the same statements share their field objects (building 18 choice fields
+    # per request cost more than validating them): errors and answers must stay per form.
+    answers = leaning_answers(content, ARCHITECT)
+    del answers[content[1].slug]
+    assert submit(client, answers).status_code == 400
+    fresh = Client().get(FORM_URL).content.decode()
+    assert "Choose an answer for this statement." not in fresh
+    assert "checked" not in fresh
+    assert 'id="error-summary"' not in fresh
+
+
 @pytest.mark.parametrize("value", ["0", "6", "-1", "3.0", "three", "", " 3", "３"])
 def test_off_scale_values_are_refused(client, content, value):
     answers = leaning_answers(content, ARCHITECT)

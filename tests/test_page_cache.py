@@ -183,3 +183,32 @@ def test_a_visitors_own_message_is_never_shown_to_another(client, settings):
     assert b"Your result has been deleted" in deleted.content
     assert b"Your result has been deleted" not in Client().get("/assessment/").content
     assert b"Your result has been deleted" not in client.get("/assessment/").content
+
+
+def stored_result():
+    from careers import services
+    from careers.assessment_selectors import assessment_questions
+
+    questions = assessment_questions()
+    return services.result_create(answers={q.slug: 5 for q in questions}, questions=questions)
+
+
+def test_a_warm_result_page_costs_two_queries(client, django_assert_num_queries):
+    url = stored_result().get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(2):  # the content version, then the result
+        assert client.get(url).status_code == 200
+
+
+def test_an_edited_tool_shows_in_a_results_next_steps_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    url = stored_result().get_absolute_url()
+    page = client.get(url).content.decode()
+    tool = next(
+        t for t in Tool.objects.all() if f"<li>{t.name}:" in page or f">{t.name}</a>:" in page
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        tool.name = "A tool renamed a moment ago"
+        tool.save()
+    assert "A tool renamed a moment ago" in client.get(url).content.decode()
