@@ -1,8 +1,9 @@
 """`make bench` and `make load`: RoleFit under the real gunicorn, loaded with wrk.
 
 bench: for each target, requests/s, p50 and p99 latency and errors, each page's
-throughput as a ratio to a hashed static file's (same run), and the peak RSS of every
-gunicorn worker. Figures are printed and written to .bench/bench-<time>.json.
+throughput as a ratio to a hashed static file's (measured in alternating slices of the
+same run), and the peak RSS of every gunicorn worker. Figures are printed and written to
+.bench/bench-<time>.json.
 
 load: 30 s, 64 connections over a mix of content pages; fails on any non-2xx/3xx
 response or socket error.
@@ -23,8 +24,9 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from statistics import mean, median
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -174,39 +176,76 @@ def worker_peak_rss_mb(master: int) -> dict[int, float]:
     return peaks
 
 
-def benchmark(base: str, seconds: int, connections: int) -> list[Figures]:
-    targets = [
-        ("static CSS (hashed)", static_css_path(base)),
-        ("/healthz", "/healthz"),
-        ("home", "/"),
-        ("role page", "/roles/ai-architect/"),
-        ("comparison", "/compare/ai-pair-programmer-vs-ai-architect/"),
-        ("tools, filtered", "/tools/?role=ai-architect"),
-        ("FAQ page", first_faq_path(base)),
-    ]
-    results = []
-    for name, path in targets:
-        run_wrk(base, path, seconds=1, connections=connections)  # warm the caches
-        figures = run_wrk(base, path, seconds=seconds, connections=connections)
-        results.append(Figures(name=name, path=path, **figures))
-    env = {
+@dataclass
+class Target:
+    name: str
+    path: str
+    script: Path | None = None
+    env: dict[str, str] | None = None
+    slices: list[dict] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+
+    def load(self, base: str, seconds: int, connections: int) -> dict:
+        options = {"script": self.script, "env": self.env}
+        return run_wrk(base, self.path, seconds=seconds, connections=connections, **options)
+
+    def figures(self) -> Figures:
+        """This target's slices together: summed counts, the median p50, the worst p99."""
+        return Figures(
+            name=self.name,
+            path=self.path,
+            requests_per_second=round(mean(s["requests_per_second"] for s in self.slices), 1),
+            latency_p50_ms=median(s["latency_p50_ms"] for s in self.slices),
+            latency_p99_ms=max(s["latency_p99_ms"] for s in self.slices),
+            requests=sum(s["requests"] for s in self.slices),
+            errors=sum(s["errors"] for s in self.slices),
+            ratio_to_static=round(median(self.ratios), 3) if self.ratios else 1.0,
+        )
+
+
+def bench_targets(base: str) -> list[Target]:
+    assessment_env = {
         **os.environ,
         "BENCH_ASSESSMENT_BODY": assessment_body(base),
         "BENCH_CSRF_TOKEN": CSRF_TOKEN,
     }
-    figures = run_wrk(
-        base,
-        "/assessment/",
-        seconds=seconds,
-        connections=connections,
-        script=WRK_SCRIPTS / "assessment.lua",
-        env=env,
-    )
-    results.append(Figures(name="assessment POST + result", path="/assessment/", **figures))
-    static_rps = results[0].requests_per_second
-    for figures in results:
-        figures.ratio_to_static = round(figures.requests_per_second / static_rps, 3)
-    return results
+    return [
+        Target("static CSS (hashed)", static_css_path(base)),
+        Target("/healthz", "/healthz"),
+        Target("home", "/"),
+        Target("role page", "/roles/ai-architect/"),
+        Target("comparison", "/compare/ai-pair-programmer-vs-ai-architect/"),
+        Target("tools, filtered", "/tools/?role=ai-architect"),
+        Target("FAQ page", first_faq_path(base)),
+        Target(
+            "assessment POST + result",
+            "/assessment/",
+            script=WRK_SCRIPTS / "assessment.lua",
+            env=assessment_env,
+        ),
+    ]
+
+
+def benchmark(base: str, rounds: int, seconds: int, connections: int) -> list[Figures]:
+    """Every target in `rounds` slices of `seconds`, each right after a slice of the static
+    file; a target's ratio is the median of its slices' ratios to those static slices.
+
+    This machine's speed drifts within a run (other tenants): slices taken side by side
+    see the same machine, where one long run per target would compare different minutes.
+    """
+    static, *pages = targets = bench_targets(base)
+    for target in targets:
+        target.load(base, seconds=1, connections=connections)  # warm the caches
+    for _ in range(rounds):
+        for page in pages:
+            static_slice = static.load(base, seconds, connections)
+            page_slice = page.load(base, seconds, connections)
+            static.slices.append(static_slice)
+            page.slices.append(page_slice)
+            page.ratios.append(
+                page_slice["requests_per_second"] / static_slice["requests_per_second"]
+            )
+    return [target.figures() for target in targets]
 
 
 def first_faq_path(base: str) -> str:
@@ -265,7 +304,10 @@ def load_run(base: str, seconds: int, connections: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=["bench", "load"])
-    parser.add_argument("--seconds", type=int, default=None)
+    parser.add_argument(
+        "--seconds", type=int, default=None, help="load: the run; bench: each slice (2)"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="bench: slices per target")
     parser.add_argument("--connections", type=int, default=None)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     args = parser.parse_args()
@@ -287,12 +329,14 @@ def main() -> int:
             report = {"mode": "load", **figures}
             failed = figures["errors"] > 0
         else:
-            results = benchmark(base, args.seconds or 8, args.connections or 16)
+            results = benchmark(base, args.rounds, args.seconds or 2, args.connections or 16)
             peaks = worker_peak_rss_mb(server.pid)
             print_table(results, peaks)
             report = {
                 "mode": "bench",
                 "workers": len(peaks),
+                "rounds": args.rounds,
+                "slice_seconds": args.seconds or 2,
                 "results": [asdict(f) for f in results],
                 "worker_peak_rss_mib": list(peaks.values()),
             }
