@@ -275,7 +275,7 @@ class SourceAdmin(ContentAdmin):
 # shows, for the filtered results, the count per outcome and how often each rang true.
 from django.db.models import Count, Q  # noqa: E402
 
-from careers.models import AssessmentResult  # noqa: E402
+from careers.models import AssessmentResult, Questionnaire  # noqa: E402
 
 
 @admin.register(AssessmentResult)
@@ -293,7 +293,7 @@ class AssessmentResultAdmin(admin.ModelAdmin):
         "fits_me",
         "answers",
         "scores",
-        "scored_against",
+        "questionnaire",
     ]
     readonly_fields = fields
 
@@ -314,6 +314,35 @@ class AssessmentResultAdmin(admin.ModelAdmin):
         if context and "cl" in context:
             context["outcome_summary"] = outcome_summary(context["cl"].queryset)
         return response
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(admin.ModelAdmin):
+    """The stored questionnaires results were scored against: read-only, never deleted."""
+
+    list_display = ["created_at", "statement_count", "result_count"]
+    fields = ["created_at", "fingerprint", "snapshot"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(result_count=Count("results"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="statements")
+    def statement_count(self, questionnaire):
+        return len(questionnaire.snapshot.get("questions", []))
+
+    @admin.display(description="results", ordering="result_count")
+    def result_count(self, questionnaire):
+        return questionnaire.result_count
 
 
 def outcome_summary(results) -> dict:

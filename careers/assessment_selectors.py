@@ -1,15 +1,16 @@
 """Reads for the assessment pages: the live questionnaire, and stored results made readable.
 
-A stored result is shown from its own snapshot (`scored_against`) and scores, never from
-the live questions, so it reads the same after an editor changes the questionnaire. Only
+A stored result is shown from the questionnaire it was scored against and its scores,
+never from the live questions, so it reads the same after an editor changes the questionnaire. Only
 the next steps (skills, tools, links) come from the live content.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q
 
-from careers.models import AssessmentResult, Question, Role, RoleSkill, Tool
+from careers.models import AssessmentResult, Question, Questionnaire, Role, RoleSkill, Tool
 from careers.scoring import HYBRID, SCALE_LABELS
 from rolefit.page_cache import per_content_version
 
@@ -126,9 +127,16 @@ def result_get(*, pk) -> AssessmentResult | None:
         return None
 
 
+@functools.lru_cache(maxsize=32)
+def questionnaire_snapshot(*, questionnaire_id: int) -> dict:
+    """The snapshot of a stored questionnaire: read once per worker, as it never changes."""
+    return Questionnaire.objects.values_list("snapshot", flat=True).get(pk=questionnaire_id)
+
+
 def result_report(*, result: AssessmentResult) -> ResultReport:
     """What the result page and JSON show, built from the result's own snapshot and scores."""
-    snapshot, scores = result.scored_against, result.scores
+    snapshot = questionnaire_snapshot(questionnaire_id=result.questionnaire_id)
+    scores = result.scores
     role_names = {role["slug"]: role["name"] for role in snapshot["roles"]}
     questions = {q["slug"]: q for q in snapshot["questions"]}
     factor_names = {f["slug"]: f["name"] for f in snapshot["factors"]}

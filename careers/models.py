@@ -276,17 +276,44 @@ class Question(SeededContent):
         return self.statement
 
 
+class Questionnaire(models.Model):
+    """The questions, weights, factors and roles that results were scored against.
+
+    Stored once for all the results scored against the same questionnaire (it is most of
+    a result's size), and never changed afterwards, so a result reads the same after an
+    editor changes the live questions.
+    """
+
+    fingerprint = models.CharField(
+        max_length=64, unique=True, editable=False, help_text="SHA-256 of the snapshot."
+    )
+    snapshot = models.JSONField(help_text="The questions, weights, factors and roles.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        count = len(self.snapshot.get("questions", []))
+        return f"{count} statements, first used {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class AssessmentResult(models.Model):
     """One scored assessment. Anonymous: no name, e-mail or IP address is stored.
 
-    It keeps the answers and a snapshot of the questions and weights they were scored
+    It keeps the answers and the questionnaire (questions and weights) they were scored
     against, so it reads the same after an editor changes the questionnaire.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     answers = models.JSONField(help_text="Question slug -> answer on the 5-point scale.")
-    scored_against = models.JSONField(help_text="The questions, weights and roles at scoring time.")
+    questionnaire = models.ForeignKey(
+        Questionnaire,
+        on_delete=models.PROTECT,
+        related_name="results",
+        help_text="The questions, weights and roles at scoring time.",
+    )
     scores = models.JSONField(help_text="Fit per role, leaning per factor and the explanation.")
     outcome = models.CharField(
         max_length=80, db_index=True, help_text="The recommended role's slug, or 'hybrid'."

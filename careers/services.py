@@ -1,9 +1,12 @@
 """Writes: storing, annotating and deleting assessment results."""
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 
-from careers.models import AssessmentResult, Question
+from careers.models import AssessmentResult, Question, Questionnaire
 from careers.scoring import HYBRID_MARGIN, ScoredQuestion, score_assessment
+from rolefit.page_cache import ContentMemo
 
 SNAPSHOT_VERSION = 1
 
@@ -12,9 +15,10 @@ def result_create(*, answers: Mapping[str, int], questions: Sequence[Question]) 
     """Scores `answers` against `questions` and stores the result with a snapshot of them.
 
     `questions` are the live Question rows the form was built from (with factor, its
-    roles and `leans_toward` loaded). The answers, the snapshot of the questions, weights,
-    factors and roles, and the scores are written in one row, in one statement. Raises
-    `careers.scoring.ScoringError` when the answers do not fit the questions.
+    roles and `leans_toward` loaded). The answers and the scores are written in one row,
+    in one statement, pointing at the stored snapshot of the questions, weights, factors
+    and roles (see `questionnaire_id_for`). Raises `careers.scoring.ScoringError` when
+    the answers do not fit the questions.
     """
     roles = (questions[0].factor.pair_programmer_role, questions[0].factor.architect_role)
     assessment = score_assessment(
@@ -24,9 +28,10 @@ def result_create(*, answers: Mapping[str, int], questions: Sequence[Question]) 
     )
     # One INSERT of one row: atomic on its own (autocommit), so no explicit transaction
     # and its two extra round trips (BEGIN, COMMIT).
+    snapshot = questionnaire_snapshot(questions=questions, roles=roles)
     return AssessmentResult.objects.create(
         answers=dict(answers),
-        scored_against=questionnaire_snapshot(questions=questions, roles=roles),
+        questionnaire_id=questionnaire_id_for(snapshot),
         scores=assessment.as_dict(),
         outcome=assessment.outcome,
         careless=assessment.careless,
@@ -75,6 +80,34 @@ def questionnaire_snapshot(*, questions: Sequence[Question], roles) -> dict:
             for q in questions
         ],
     }
+
+
+# Fingerprint -> Questionnaire id. Kept per content version (a stored questionnaire never
+# changes, but a test database or a hand-made deletion can take the row away).
+STORED_QUESTIONNAIRES = ContentMemo(max_entries=20)
+
+
+def questionnaire_id_for(snapshot: dict) -> int:
+    """The id of the stored Questionnaire with this snapshot, storing it the first time.
+
+    Every result scored against the same questions shares the row; the lookup costs no
+    query while the content is unchanged.
+    """
+    fingerprint = snapshot_fingerprint(snapshot)
+
+    def get_or_create():
+        questionnaire, _ = Questionnaire.objects.get_or_create(
+            fingerprint=fingerprint, defaults={"snapshot": snapshot}
+        )
+        return questionnaire.pk
+
+    return STORED_QUESTIONNAIRES.get_or_compute(fingerprint, get_or_create)
+
+
+def snapshot_fingerprint(snapshot: dict) -> str:
+    """SHA-256 of the snapshot's canonical JSON: equal snapshots, equal fingerprints."""
+    text = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def result_record_feedback(*, result: AssessmentResult, fits_me: bool) -> AssessmentResult:

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import uuid
 from collections import OrderedDict
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
@@ -56,11 +57,20 @@ CACHEABLE_VIEWS = frozenset(
 ) | {"sitemap"}
 
 
+# The content version as this request first read it: one read per request, however many
+# memos ask, and one consistent view of the content. Set by PageCacheMiddleware.
+request_version: ContextVar[dict | None] = ContextVar("request_content_version", default=None)
+
+
 def content_version_bump() -> None:
     """Makes every cached page stale, once the current transaction commits."""
 
     def bump():
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = uuid.uuid4().hex
+        cache.set(VERSION_KEY, version, timeout=None)
+        scope = request_version.get()
+        if scope is not None:
+            scope["version"] = version  # the rest of this request sees its own edit
 
     transaction.on_commit(bump)
 
@@ -98,11 +108,19 @@ def version_lookup() -> str | None:
 
 
 def current_content_version() -> str:
-    """The content version now in force, starting one if the cache has none yet."""
+    """The content version now in force, starting one if the cache has none yet.
+
+    Read once per request (the first call's answer is kept for the rest of it).
+    """
+    scope = request_version.get()
+    if scope is not None and "version" in scope:
+        return scope["version"]
     version = version_lookup()
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)  # another worker may have won the add
+    if scope is not None:
+        scope["version"] = version
     return version
 
 
@@ -201,6 +219,13 @@ class PageCacheMiddleware:
         self.local = LocalPages(capacity=settings.PAGE_CACHE_LOCAL_ENTRIES)
 
     def __call__(self, request):
+        token = request_version.set({})
+        try:
+            return self.respond(request)
+        finally:
+            request_version.reset(token)
+
+    def respond(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
         key = page_key(request)
@@ -215,9 +240,7 @@ class PageCacheMiddleware:
     def lookup(self, key: str) -> tuple[str | None, dict | None]:
         """The current content version, and the page stored under it if there is one."""
         try:
-            version = version_lookup()
-            if version is None:
-                return None, None
+            version = current_content_version()
             entry = self.local.get(key, version)
             if entry is None:
                 entry = cache.get(key)

@@ -10,7 +10,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careers.models import AssessmentResult, Question
+from careers.models import AssessmentResult, Question, Questionnaire
 
 PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
 FORM_URL = "/assessment/"
@@ -115,11 +115,13 @@ def test_posting_answers_stores_a_result_and_redirects_to_it(client, content, an
     assert result.outcome == outcome
     assert result.answers == answers
     assert result.careless is (answer_set == "neutral")
-    snapshot = result.scored_against
+    snapshot = result.questionnaire.snapshot
     assert {q["slug"]: q["weight"] for q in snapshot["questions"]} == {
         q.slug: q.weight for q in content
     }
     assert [r["slug"] for r in snapshot["roles"]] == [PAIR, ARCHITECT]
+    stored_result(submit(client, answers))
+    assert Questionnaire.objects.count() == 1  # both results share the stored questions
     assert result.scores["outcome"] == outcome
     if outcome != "hybrid":
         assert result.scores["fit_percent"][outcome] == 100

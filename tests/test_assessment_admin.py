@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from careers.models import AssessmentResult
+from careers.models import AssessmentResult, Questionnaire
 
 CHANGELIST = "/admin/careers/assessmentresult/"
 PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
@@ -14,7 +14,7 @@ PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
 def make_result(outcome, fits_me=None, days_ago=0):
     result = AssessmentResult.objects.create(
         answers={},
-        scored_against={},
+        questionnaire=Questionnaire.objects.get_or_create(fingerprint="empty", snapshot={})[0],
         scores={"fit_percent": {PAIR: 30, ARCHITECT: 70}},
         outcome=outcome,
         fits_me=fits_me,

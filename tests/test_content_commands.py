@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from careers.models import AssessmentResult, Question, Role, Tool
+from careers.models import AssessmentResult, Question, Questionnaire, Role, Tool
 from careers.seeding import COLLECTIONS, SEED_FILES, WRITE_ORDER, content_queryset, row_values
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,10 @@ def test_export_has_one_key_per_collection_in_the_seed_shape(seeded):
 
 
 def test_export_leaves_out_assessment_results(seeded):
-    AssessmentResult.objects.create(answers={}, scored_against={}, scores={}, outcome="hybrid")
+    questionnaire = Questionnaire.objects.create(fingerprint="empty", snapshot={})
+    AssessmentResult.objects.create(
+        answers={}, questionnaire=questionnaire, scores={}, outcome="hybrid"
+    )
     assert set(export()) == set(COLLECTIONS)
 
 

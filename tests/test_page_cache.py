@@ -172,13 +172,9 @@ def test_an_edited_statement_shows_on_the_form_at_once(client, django_capture_on
 def test_a_visitors_own_message_is_never_shown_to_another(client, settings):
     from django.test import Client
 
-    from careers.models import AssessmentResult
-
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
     Client().get("/assessment/")  # the shared copy of the form exists
-    result = AssessmentResult.objects.create(
-        answers={}, scored_against={}, scores={}, outcome="hybrid"
-    )
+    result = stored_result()
     deleted = client.post(f"/assessment/results/{result.pk}/delete/", follow=True)
     assert b"Your result has been deleted" in deleted.content
     assert b"Your result has been deleted" not in Client().get("/assessment/").content
@@ -212,3 +208,32 @@ def test_an_edited_tool_shows_in_a_results_next_steps_at_once(
         tool.name = "A tool renamed a moment ago"
         tool.save()
     assert "A tool renamed a moment ago" in client.get(url).content.decode()
+
+
+def test_a_warm_assessment_post_costs_two_queries(client, settings, django_assert_num_queries):
+    from careers.assessment_selectors import assessment_questions
+
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    answers = {q.slug: 4 for q in assessment_questions()}
+    client.post("/assessment/", answers)  # this worker now knows the stored questionnaire
+    with django_assert_num_queries(2):  # the content version (once), then the INSERT
+        assert client.post("/assessment/", answers).status_code == 303
+
+
+def test_result_pages_share_rows_yet_each_shows_its_own_figures(client):
+    from careers import services
+    from careers.assessment_selectors import assessment_questions
+
+    questions = assessment_questions()
+    pages = {}
+    for answer in (1, 2, 5):
+        result = services.result_create(
+            answers={q.slug: answer for q in questions}, questions=questions
+        )
+        pages[answer] = (result, client.get(result.get_absolute_url()).content.decode())
+    for result, html in pages.values():
+        for role, percent in result.scores["fit_percent"].items():
+            assert f'width="{percent}" height="10"' in html, role
+        for factor, leaning in result.scores["leaning"].items():
+            assert f"({abs(leaning)} out of 100)" in html or leaning == 0, factor
+    assert len({html for _, html in pages.values()}) == 3

@@ -1,9 +1,12 @@
 """Template helpers for the content pages: navigation state, charts, filters, JSON-LD."""
 
+import functools
 import json
 from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -16,6 +19,26 @@ register = template.Library()
 MAX_LEVEL = 5
 # The characters json_script escapes, so that data can never close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def include_once(template_name: str, **values) -> SafeString:
+    """`{% include %}` for a fragment that only `values` decide (frozen dataclasses, ints,
+    strings): rendered once per worker for each distinct set of values, then reused.
+
+    For rows many visitors share, such as a factor's leaning or an answer's reason on the
+    assessment result page. Off where templates change under a running server (PAGE_CACHE
+    off: development).
+    """
+    key = tuple(sorted(values.items()))
+    if not settings.PAGE_CACHE_ENABLED:
+        return render_fragment.__wrapped__(template_name, key)
+    return render_fragment(template_name, key)
+
+
+@functools.lru_cache(maxsize=4096)
+def render_fragment(template_name: str, values: tuple) -> SafeString:
+    return render_to_string(template_name, dict(values))
 
 
 @register.simple_tag(takes_context=True)
