@@ -1,8 +1,8 @@
 """Reads for the assessment pages: the live questionnaire, and stored results made readable.
 
 A stored result is shown from the questionnaire it was scored against and its scores,
-never from the live questions, so it reads the same after an editor changes the questionnaire. Only
-the next steps (skills, tools, links) come from the live content.
+never from the live questions, so it reads the same after an editor changes the
+questionnaire. Only the next steps (skills, tools, links) come from the live content.
 """
 
 import functools

@@ -26,9 +26,9 @@ def result_create(*, answers: Mapping[str, int], questions: Sequence[Question]) 
         answers=dict(answers),
         roles=(roles[0].slug, roles[1].slug),
     )
+    snapshot = questionnaire_snapshot(questions=questions, roles=roles)
     # One INSERT of one row: atomic on its own (autocommit), so no explicit transaction
     # and its two extra round trips (BEGIN, COMMIT).
-    snapshot = questionnaire_snapshot(questions=questions, roles=roles)
     return AssessmentResult.objects.create(
         answers=dict(answers),
         questionnaire_id=questionnaire_id_for(snapshot),
