@@ -44,6 +44,7 @@ class Figures:
     requests: int
     errors: int
     ratio_to_static: float | None = None
+    slice_ratios: list[float] = field(default_factory=list)
 
 
 def free_port() -> int:
@@ -200,6 +201,7 @@ class Target:
             requests=sum(s["requests"] for s in self.slices),
             errors=sum(s["errors"] for s in self.slices),
             ratio_to_static=round(median(self.ratios), 3) if self.ratios else 1.0,
+            slice_ratios=[round(ratio, 3) for ratio in self.ratios],
         )
 
 
