@@ -12,19 +12,26 @@ from django.db.models import F, Prefetch, Q
 
 from careers.models import AssessmentResult, Question, Questionnaire, Role, RoleSkill, Tool
 from careers.scoring import HYBRID, SCALE_LABELS
-from rolefit.page_cache import per_content_version
+from rolefit.page_cache import ContentMemo
 
 NEXT_STEP_SKILLS = 3
 NEXT_STEP_TOOLS = 5
 
 
-@per_content_version
+# The live questionnaire, kept in each worker until the content changes.
+LIVE_QUESTIONS = ContentMemo(max_entries=1)
+
+
 def assessment_questions() -> list[Question]:
     """The active questions, in form order, each leaning toward one of its factor's roles.
 
     Only questions whose factor points to the same two roles as the first factor are kept,
     so an inconsistent edit narrows the questionnaire instead of breaking it.
     """
+    return LIVE_QUESTIONS.get_or_compute("live", live_questions)
+
+
+def live_questions() -> list[Question]:
     rows = list(
         Question.objects.active()
         .filter(

@@ -1,11 +1,10 @@
 """Writes: storing, annotating and deleting assessment results."""
 
-import hashlib
-import json
 from collections.abc import Mapping, Sequence
 
 from careers.models import AssessmentResult, Question, Questionnaire
 from careers.scoring import HYBRID_MARGIN, ScoredQuestion, score_assessment
+from careers.seeding import fingerprint
 from rolefit.page_cache import ContentMemo
 
 SNAPSHOT_VERSION = 1
@@ -93,21 +92,16 @@ def questionnaire_id_for(snapshot: dict) -> int:
     Every result scored against the same questions shares the row; the lookup costs no
     query while the content is unchanged.
     """
-    fingerprint = snapshot_fingerprint(snapshot)
+    # The same canonical-JSON hash that marks seeded rows: equal snapshots, equal keys.
+    key = fingerprint(snapshot)
 
     def get_or_create():
         questionnaire, _ = Questionnaire.objects.get_or_create(
-            fingerprint=fingerprint, defaults={"snapshot": snapshot}
+            fingerprint=key, defaults={"snapshot": snapshot}
         )
         return questionnaire.pk
 
-    return STORED_QUESTIONNAIRES.get_or_compute(fingerprint, get_or_create)
-
-
-def snapshot_fingerprint(snapshot: dict) -> str:
-    """SHA-256 of the snapshot's canonical JSON: equal snapshots, equal fingerprints."""
-    text = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return STORED_QUESTIONNAIRES.get_or_compute(key, get_or_create)
 
 
 def result_record_feedback(*, result: AssessmentResult, fits_me: bool) -> AssessmentResult:

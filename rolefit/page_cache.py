@@ -124,12 +124,6 @@ def current_content_version() -> str:
     return version
 
 
-def hashable(value):
-    if isinstance(value, list | tuple):
-        return tuple(hashable(item) for item in value)
-    return value
-
-
 class ContentMemo:
     """Values derived from content, kept in this worker until the content version changes.
 
@@ -154,18 +148,6 @@ class ContentMemo:
             self.entries.clear()
         self.entries[key] = (version, value)
         return value
-
-
-def per_content_version(function):
-    """Memoizes a read of content (see ContentMemo), keyed by its arguments."""
-    memo = ContentMemo()
-
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        key = hashable((args, sorted(kwargs.items())))
-        return memo.get_or_compute(key, lambda: function(*args, **kwargs))
-
-    return wrapper
 
 
 def page_key(request) -> str:

@@ -30,11 +30,12 @@ def rate_limited(*, scope: str, limit_setting: str, methods=("POST",)):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             per_minute = getattr(settings, limit_setting)
-            client = client_address(request)
             if (
                 request.method in methods
                 and per_minute > 0
-                and limit_exceeded(scope=scope, client=client, per_minute=per_minute)
+                and limit_exceeded(
+                    scope=scope, client=client_address(request), per_minute=per_minute
+                )
             ):
                 response = render(request, "429.html", status=429)
                 response["Retry-After"] = "60"

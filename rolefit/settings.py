@@ -116,7 +116,9 @@ if not DATABASE_URL:
     )
 DATABASES = {
     # Persistent connections, checked before reuse, so a request pays no connection set-up
-    # and a server restart costs one retry, not an error.
+    # and a server restart costs one retry, not an error. Where a request's first query is
+    # a read wrapped in rolefit.db.first_query_checks_connection, that read is the check;
+    # elsewhere Django's own health check still runs.
     "default": dj_database_url.parse(
         DATABASE_URL,
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600),

@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from careers.seeding import fingerprint
+
 BEFORE = [("careers", "0001_initial")]
 AFTER = [("careers", "0002_questionnaire")]
 SNAPSHOT = {"version": 1, "roles": [{"slug": "a", "name": "A"}], "questions": [], "factors": []}
@@ -35,6 +37,8 @@ def test_results_move_to_shared_questionnaires_and_back(latest_schema_afterwards
     Result = apps.get_model("careers", "AssessmentResult")
     assert Questionnaire.objects.count() == 2
     shared = Questionnaire.objects.get(snapshot=SNAPSHOT)
+    # The key new results look it up by: no second row for the same questions.
+    assert shared.fingerprint == fingerprint(SNAPSHOT)
     assert Result.objects.filter(questionnaire=shared).count() == 2
     assert Result.objects.filter(questionnaire__snapshot=EDITED).count() == 1
 

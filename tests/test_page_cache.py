@@ -235,5 +235,6 @@ def test_result_pages_share_rows_yet_each_shows_its_own_figures(client):
         for role, percent in result.scores["fit_percent"].items():
             assert f'width="{percent}" height="10"' in html, role
         for factor, leaning in result.scores["leaning"].items():
-            assert f"({abs(leaning)} out of 100)" in html or leaning == 0, factor
+            shown = f"({abs(leaning)} out of 100)" if leaning else "Balanced between the two roles."
+            assert shown in html, factor
     assert len({html for _, html in pages.values()}) == 3

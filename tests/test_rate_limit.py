@@ -23,7 +23,7 @@ def test_the_default_limit_is_generous(settings):
 def test_submissions_past_the_limit_get_a_readable_429(client, settings):
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 3
     for _ in range(3):
-        assert submit(client).status_code != 429
+        assert submit(client).status_code in (200, 400)  # served, not refused
     refused = submit(client)
     assert refused.status_code == 429
     assert refused["Retry-After"] == "60"
@@ -36,7 +36,7 @@ def test_the_limit_is_per_client_address(client, settings):
     for _ in range(3):
         submit(client, "192.0.2.1")
     assert submit(client, "192.0.2.1").status_code == 429
-    assert submit(client, "192.0.2.2").status_code != 429
+    assert submit(client, "192.0.2.2").status_code in (200, 400)
 
 
 def test_reading_the_form_is_never_limited(client, settings):

@@ -25,11 +25,13 @@ def test_role_page_carries_the_role_and_its_content_in_order(seeded, django_asse
     assert [role.slug for role in page.other_roles] == [PAIR]
     assert all(faq.related_role_id is None for faq in page.faqs)  # built from rows, unsaved
     assert {faq.slug for faq in page.faqs} == set(role.faqs.values_list("slug", flat=True))
+    assert page.sources
     assert [source.order for source in page.sources] == sorted(s.order for s in page.sources)
 
 
 def test_role_page_takes_this_roles_pole_of_every_factor(seeded):
     page = selectors.role_page(slug=PAIR)
+    assert len(page.fits) == DecisionFactor.objects.count()
     for row in page.fits:
         factor = DecisionFactor.objects.get(pk=row.factor.pk)
         assert row.poles[0].text == factor.pair_programmer_pole

@@ -14,8 +14,9 @@ BATCH = 1000
 
 
 def fingerprint(snapshot) -> str:
-    # Frozen copy of careers.services.snapshot_fingerprint, as it was when this ran.
-    text = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    # Frozen copy of careers.seeding.fingerprint (which services uses for questionnaires),
+    # as it hashes a snapshot: no top-level text to normalise.
+    text = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
