@@ -92,6 +92,23 @@ def test_import_overwrites_rows_it_names(seeded, tmp_path):
     assert any(line.startswith("Roles") and "updated 1" in line for line in output.splitlines())
 
 
+def test_import_reads_standard_input_given_a_dash(seeded, monkeypatch):
+    document = export()
+    Role.objects.filter(slug="ai-architect").update(summary="Changed after the export.")
+    monkeypatch.setattr("sys.stdin", StringIO(json.dumps(document)))
+    call_command("import_content", "-", stdout=StringIO())
+    assert (
+        Role.objects.get(slug="ai-architect").summary
+        == document["roles"]["ai-architect"]["summary"]
+    )
+
+
+def test_export_indent_sets_the_indentation(seeded, tmp_path):
+    path = tmp_path / "out.json"
+    call_command("export_content", output=path, indent=4, verbosity=0)
+    assert '\n    "roles": {' in path.read_text()
+
+
 def test_import_of_a_bad_document_names_the_record_and_writes_nothing(seeded, tmp_path):
     document = export()
     document["roles"]["ai-architect"]["tagline"] = "A valid change."
