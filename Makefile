@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 # Runs a command with DATABASE_URL set, starting the embedded PostgreSQL when it is unset.
-WITH_DB := $(BIN)/python -m rolefit.embedded_db run --
+WITH_DB := $(BIN)/python -m scripts.embedded_db run --
 MANAGE := $(BIN)/python manage.py
 PREPARE_DB := $(MANAGE) migrate --noinput && $(MANAGE) createcachetable && $(MANAGE) seed_content
 PORT ?= 8000
@@ -61,5 +61,5 @@ format: $(INSTALLED)
 	$(BIN)/ruff format .
 
 clean:
-	-$(BIN)/python -m rolefit.embedded_db stop 2>/dev/null
+	-$(BIN)/python -m scripts.embedded_db stop 2>/dev/null
 	rm -rf $(VENV) .data staticfiles .bench tests/output

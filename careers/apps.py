@@ -1,23 +1,30 @@
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-# Written by visitors taking the assessment, and shown on no cached page.
-VISITOR_DATA = {"AssessmentResult", "Questionnaire"}
-
 
 class CareersConfig(AppConfig):
     name = "careers"
     verbose_name = "Careers content"
 
     def ready(self):
-        from rolefit.page_cache import content_version_bump
+        from careers.content.search import CARRIED_BY, SEARCH_DOCUMENTS, search_vectors_refresh_for
+        from careers.models import SeededContent
+        from rolefit.caching import content_version_bump
 
         def content_changed(sender, **kwargs):
             content_version_bump()
 
-        # Every content model (not what visitors' assessments store) shows on cached pages.
+        def searchable_text_saved(sender, instance, raw=False, **kwargs):
+            if not raw:  # fixtures load rows as they are
+                search_vectors_refresh_for(instance)
+
+        for model in {*SEARCH_DOCUMENTS, *CARRIED_BY}:
+            post_save.connect(searchable_text_saved, sender=model, weak=False)
+
+        # Content (what editors change and shared pages show) moves the content version;
+        # what visitors' assessments store does not.
         for model in self.get_models():
-            if model.__name__ in VISITOR_DATA:
+            if not issubclass(model, SeededContent):
                 continue
             post_save.connect(content_changed, sender=model, weak=False)
             post_delete.connect(content_changed, sender=model, weak=False)

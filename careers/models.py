@@ -2,9 +2,20 @@
 
 import uuid
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+
+def search_vector_field():
+    """The stored full-text document of a searchable row (see careers.content.search)."""
+    return SearchVectorField(null=True, editable=False)
+
+
+def search_index(model_name: str) -> GinIndex:
+    return GinIndex(fields=["search_vector"], name=f"{model_name}_search")
 
 
 class SeededContent(models.Model):
@@ -38,7 +49,11 @@ class Source(SeededContent):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("careers:source_list") + f"#source-{self.slug}"
+        return self.url_for(slug=self.slug)
+
+    @staticmethod
+    def url_for(*, slug: str) -> str:
+        return reverse("careers:source_list") + f"#source-{slug}"
 
 
 class Role(SeededContent):
@@ -50,15 +65,27 @@ class Role(SeededContent):
     work_environment = models.TextField()
     order = models.PositiveSmallIntegerField(default=0)
     sources = models.ManyToManyField(Source, blank=True, related_name="roles")
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["order", "name"]
+        indexes = [search_index("role")]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("careers:role_detail", kwargs={"slug": self.slug})
+        return self.url_for(slug=self.slug)
+
+    @staticmethod
+    def url_for(*, slug: str) -> str:
+        return reverse("careers:role_detail", kwargs={"slug": slug})
+
+    def comparison_url(self, other) -> str:
+        """The page comparing this role with `other` at its canonical address: the two in
+        the order the site lists roles. `other` is a Role or has its slug, order and name."""
+        first, second = sorted((self, other), key=lambda role: (role.order, role.name))
+        return reverse("careers:compare", kwargs={"first": first.slug, "second": second.slug})
 
 
 class Responsibility(SeededContent):
@@ -66,12 +93,22 @@ class Responsibility(SeededContent):
     text = models.TextField()
     order = models.PositiveSmallIntegerField(default=0)
 
+    search_vector = search_vector_field()
+
     class Meta:
         ordering = ["role", "order", "id"]
         verbose_name_plural = "responsibilities"
+        indexes = [search_index("responsibility")]
 
     def __str__(self):
         return f"{self.role}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return self.url_for(role_slug=self.role.slug)
+
+    @staticmethod
+    def url_for(*, role_slug: str) -> str:
+        return Role.url_for(slug=role_slug) + "#responsibilities"
 
 
 class SkillArea(SeededContent):
@@ -94,9 +131,11 @@ class RoleSkill(SeededContent):
     area = models.ForeignKey(SkillArea, on_delete=models.CASCADE, related_name="role_skills")
     level = models.PositiveSmallIntegerField(help_text="1 (light) to 5 (central).")
     description = models.TextField()
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["area__order", "role__order"]
+        indexes = [search_index("roleskill")]
         constraints = [
             models.UniqueConstraint(
                 fields=["role", "area"], name="one_skill_row_per_role_and_area"
@@ -108,6 +147,13 @@ class RoleSkill(SeededContent):
 
     def __str__(self):
         return f"{self.role}: {self.area} ({self.level}/5)"
+
+    def get_absolute_url(self):
+        return self.url_for(role_slug=self.role.slug, area_slug=self.area.slug)
+
+    @staticmethod
+    def url_for(*, role_slug: str, area_slug: str) -> str:
+        return Role.url_for(slug=role_slug) + f"#skill-{area_slug}"
 
 
 class ToolCategory(SeededContent):
@@ -135,15 +181,21 @@ class Tool(SeededContent):
     url = models.URLField(max_length=500, blank=True)
     roles = models.ManyToManyField(Role, related_name="tools")
     order = models.PositiveSmallIntegerField(default=0)
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["category__order", "order", "name"]
+        indexes = [search_index("tool")]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("careers:tool_list") + f"?category={self.category.slug}#tool-{self.slug}"
+        return self.url_for(slug=self.slug, category_slug=self.category.slug)
+
+    @staticmethod
+    def url_for(*, slug: str, category_slug: str) -> str:
+        return reverse("careers:tool_list") + f"?category={category_slug}#tool-{slug}"
 
 
 class SalaryRange(SeededContent):
@@ -231,17 +283,23 @@ class FAQ(SeededContent):
         Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="faqs"
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="faqs")
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["order", "question"]
         verbose_name = "FAQ"
         verbose_name_plural = "FAQs"
+        indexes = [search_index("faq")]
 
     def __str__(self):
         return self.question
 
     def get_absolute_url(self):
-        return reverse("careers:faq_detail", kwargs={"slug": self.slug})
+        return self.url_for(slug=self.slug)
+
+    @staticmethod
+    def url_for(*, slug: str) -> str:
+        return reverse("careers:faq_detail", kwargs={"slug": slug})
 
 
 class QuestionQuerySet(models.QuerySet):

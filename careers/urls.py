@@ -1,6 +1,7 @@
 from django.urls import path
 
-from careers import assessment_views, views
+from careers.assessment import views as assessment_views
+from careers.content import views
 from rolefit.ratelimit import rate_limited
 
 app_name = "careers"

@@ -1,7 +1,6 @@
 """RoleFit settings: one module, configured by environment variables (see .env.example)."""
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -42,7 +41,7 @@ DEBUG = env_flag("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        sys.exit(
+        raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set: it is required when DJANGO_DEBUG is off "
             "(set DJANGO_SECRET_KEY, or DJANGO_DEBUG=1 for development)."
         )
@@ -76,7 +75,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below the header-setting middleware, so cached pages get fresh security headers;
     # above sessions and CSRF, so a cache hit costs one cache lookup and nothing else.
-    "rolefit.page_cache.PageCacheMiddleware",
+    "rolefit.caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,7 +145,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "rolefit.cache.DatabaseCache",
+            "BACKEND": "rolefit.caching.database_cache.DatabaseCache",
             "LOCATION": "rolefit_cache",
             "TIMEOUT": 60 * 60 * 24,
             "OPTIONS": {"MAX_ENTRIES": 5000},
@@ -191,7 +190,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "rolefit.storage.StaticFilesStorage"
+            else "rolefit.caching.static.StaticFilesStorage"
         )
     },
 }
@@ -240,7 +239,7 @@ SECURE_CSP = {
 
 # --- Site behaviour -----------------------------------------------------------------
 SITE_NAME = "RoleFit"
-# Whole-page cache of content pages (see rolefit/page_cache.py); off in development so
+# Whole-page cache of shared pages (see rolefit/caching/); off in development so
 # template edits show at once.
 PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_LOCAL_ENTRIES = 500  # pages each worker also keeps in memory (about 15 KB each)

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from rolefit.db import first_query_checks_connection
+from rolefit.caching import first_query_checks_connection
 
 
 @never_cache

@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from careers import charts
-from careers.selectors import site_order
+from careers.content import charts
 
 register = template.Library()
 
@@ -80,13 +79,6 @@ def money(value) -> str:
 def money_short(value) -> str:
     """$170k."""
     return f"${int(value) // 1000}k"
-
-
-@register.simple_tag
-def compare_url(*roles) -> str:
-    """The comparison page of `roles`, in the canonical (site) order."""
-    first, second = site_order(roles)
-    return reverse("careers:compare", kwargs={"first": first.slug, "second": second.slug})
 
 
 @register.simple_tag

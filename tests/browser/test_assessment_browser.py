@@ -10,10 +10,10 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from careers.models import AssessmentResult, Question
+from tests.helpers import ARCHITECT, PAIR, csrf_token_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
 RESULT_PATH = re.compile(r"/assessment/results/[0-9a-f-]{36}/$")
 EXPECTED_HEADING = {
     "architect": "You fit the AI architect role",
@@ -224,6 +224,6 @@ def fetch_csrf(host):
     response = connection.getresponse()
     html = response.read().decode()
     cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    token = csrf_token_in(html)
     connection.close()
     return cookie, token

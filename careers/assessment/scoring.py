@@ -1,0 +1,379 @@
+"""The assessment's scoring: answers and weights in, fit per role and the reasons out.
+
+Plain Python (no Django), deterministic, exact: every comparison is made on integers or
+fractions, and only the reported percentages are rounded.
+
+The model. Each statement leans toward one of two roles with a weight (1-5). An answer on
+the 5-point scale (1 = strongly disagree ... 5 = strongly agree) is centred to -2..+2 and
+multiplied by the weight: agreeing pushes toward the statement's role, disagreeing toward
+the other one. Summed over the statements, that gives a `net` in -2W..+2W (W = the sum of
+the weights), negative toward the pair programmer and positive toward the architect
+(`RolePair` names the two roles' slugs).
+
+- fit % of the architect = 100 * (net + 2W) / 4W rounded half-to-even to a whole number,
+  and fit % of the pair programmer = 100 - that (all neutral: 50/50);
+- leaning of a factor = 100 * net_factor / 2W_factor, in -100..100;
+- outcome = ``"hybrid"`` when the two whole-number fits are at most `HYBRID_MARGIN`
+  points apart (55/45 is hybrid, 56/44 is not), otherwise the role with the higher fit;
+- careless = at least `CARELESS_SHARE` of the answers (and at least
+  `CARELESS_MIN_ANSWERS` of them) are the same point of the scale: since every factor has
+  statements leaning both ways, giving them all the same answer contradicts itself;
+- what would change = for every other outcome, the fewest answer changes that reach it
+  (found exactly by dynamic programming over the reachable net scores).
+"""
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+SCALE = (1, 2, 3, 4, 5)
+NEUTRAL = 3
+SCALE_LABELS = {
+    1: "Strongly disagree",
+    2: "Disagree",
+    3: "Neither agree nor disagree",
+    4: "Agree",
+    5: "Strongly agree",
+}
+HYBRID = "hybrid"
+# Fits at most this many percentage points apart (e.g. 55/45) recommend building both.
+HYBRID_MARGIN = 10
+CARELESS_SHARE = Fraction(9, 10)
+CARELESS_MIN_ANSWERS = 5
+TOP_CONTRIBUTIONS = 5
+STEP_SCALE = 10_000
+
+
+class ScoringError(ValueError):
+    """The questions, roles or answers cannot be scored (a programming or content error)."""
+
+
+@dataclass(frozen=True)
+class RolePair:
+    """The slugs of the two roles the assessment weighs.
+
+    Every leaning runs from the pair programmer (negative) to the architect (positive).
+    """
+
+    pair_programmer: str
+    architect: str
+
+    def __iter__(self):
+        return iter((self.pair_programmer, self.architect))
+
+    def other(self, slug: str) -> str:
+        return self.architect if slug == self.pair_programmer else self.pair_programmer
+
+
+@dataclass(frozen=True)
+class ScoredQuestion:
+    """A statement as scoring sees it: agreeing with it leans toward `leans_toward`."""
+
+    slug: str
+    factor_slug: str
+    leans_toward: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """How much one answer moved the result, and toward which role (None when neutral)."""
+
+    question_slug: str
+    factor_slug: str
+    answer: int
+    toward: str | None
+    points: int
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """Answering `question_slug` with `to_answer` instead of `from_answer`."""
+
+    question_slug: str
+    from_answer: int
+    to_answer: int
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The fewest answer changes that would turn the result into `outcome`."""
+
+    outcome: str
+    changes: tuple[AnswerChange, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A scored assessment: fits, leanings, outcome and the reasons behind them.
+
+    `leaning` is per factor slug, in -100..100: negative toward the pair programmer,
+    positive toward the architect.
+    """
+
+    roles: RolePair
+    fit_percent: dict[str, int]
+    leaning: dict[str, int]
+    outcome: str
+    careless: bool
+    top_contributions: tuple[Contribution, ...]
+    what_would_change: tuple[Alternative, ...]
+    hybrid_margin: int = field(default=HYBRID_MARGIN)
+
+    def as_dict(self) -> dict:
+        """The assessment as JSON-ready data, for storing with the result."""
+        return {
+            "roles": [self.roles.pair_programmer, self.roles.architect],
+            "fit_percent": dict(self.fit_percent),
+            "leaning": dict(self.leaning),
+            "outcome": self.outcome,
+            "careless": self.careless,
+            "hybrid_margin": self.hybrid_margin,
+            "top_contributions": [vars(c) for c in self.top_contributions],
+            "what_would_change": [
+                {"outcome": alt.outcome, "changes": [vars(c) for c in alt.changes]}
+                for alt in self.what_would_change
+            ],
+        }
+
+
+def score_assessment(
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: RolePair,
+) -> Assessment:
+    """Scores one complete set of answers (question slug -> 1..5) against `questions`.
+
+    `roles` names the two roles every question leans toward. Raises `ScoringError` for a
+    missing, unknown or off-scale answer or a question that leans toward neither role.
+    """
+    _check(questions, answers, roles)
+    signs = [_sign(q, roles) for q in questions]
+    contributions = [
+        q.weight * (answers[q.slug] - NEUTRAL) * s for q, s in zip(questions, signs, strict=True)
+    ]
+    total_weight = sum(q.weight for q in questions)
+    net = sum(contributions)
+    fits = fit_percent_for(net=net, total_weight=total_weight, roles=roles)
+    return Assessment(
+        roles=roles,
+        fit_percent=fits,
+        leaning=_leanings(questions, contributions),
+        outcome=outcome_for(fit_percent=fits, roles=roles),
+        careless=is_careless(answers.values()),
+        top_contributions=_top_contributions(questions, answers, roles),
+        what_would_change=_what_would_change(questions, answers, signs, roles, net),
+    )
+
+
+def fit_percent_for(*, net: int, total_weight: int, roles: RolePair) -> dict[str, int]:
+    """Whole fit percentages for a net score in -2W..+2W (negative toward the pair programmer).
+
+    Rounded half-to-even on the exact value, so the two always sum to 100 and swapping
+    every answer swaps them exactly.
+    """
+    architect = round(Fraction(100 * (net + 2 * total_weight), 4 * total_weight))
+    return {roles.pair_programmer: 100 - architect, roles.architect: architect}
+
+
+def outcome_for(*, fit_percent: Mapping[str, int], roles: RolePair) -> str:
+    """The role with the higher fit, or hybrid when the (shown) fits are close.
+
+    Decided on the whole percentages the visitor sees: 55/45 is hybrid, 56/44 is not.
+    """
+    pair_programmer, architect = fit_percent[roles.pair_programmer], fit_percent[roles.architect]
+    if abs(pair_programmer - architect) <= HYBRID_MARGIN:
+        return HYBRID
+    return roles.architect if architect > pair_programmer else roles.pair_programmer
+
+
+def is_careless(answers) -> bool:
+    """True when nearly all answers (at least `CARELESS_SHARE`) are the same point."""
+    values = list(answers)
+    if len(values) < CARELESS_MIN_ANSWERS:
+        return False
+    most_common = Counter(values).most_common(1)[0][1]
+    return Fraction(most_common, len(values)) >= CARELESS_SHARE
+
+
+def _check(questions, answers, roles) -> None:
+    if roles.pair_programmer == roles.architect or HYBRID in roles:
+        raise ScoringError(f"Scoring needs two different roles, not {roles!r}.")
+    if not questions:
+        raise ScoringError("There are no questions to score.")
+    slugs = [q.slug for q in questions]
+    if len(set(slugs)) != len(slugs):
+        raise ScoringError("Question slugs must be unique.")
+    for q in questions:
+        if q.leans_toward not in roles:
+            raise ScoringError(f"{q.slug} leans toward {q.leans_toward!r}, not one of {roles}.")
+        if not 1 <= q.weight <= 5:
+            raise ScoringError(f"{q.slug} has weight {q.weight}; weights run from 1 to 5.")
+    if set(answers) != set(slugs):
+        raise ScoringError("Every question needs exactly one answer.")
+    for slug, value in answers.items():
+        if type(value) is not int or value not in SCALE:
+            raise ScoringError(f"The answer to {slug} is {value!r}, not on the 1-5 scale.")
+
+
+def _sign(question: ScoredQuestion, roles: RolePair) -> int:
+    return 1 if question.leans_toward == roles.architect else -1
+
+
+def _leanings(questions, contributions) -> dict[str, int]:
+    net: dict[str, int] = {}
+    weight: dict[str, int] = {}
+    for q, points in zip(questions, contributions, strict=True):
+        net[q.factor_slug] = net.get(q.factor_slug, 0) + points
+        weight[q.factor_slug] = weight.get(q.factor_slug, 0) + q.weight
+    return {slug: round(Fraction(100 * net[slug], 2 * weight[slug])) for slug in net}
+
+
+def _top_contributions(questions, answers, roles) -> tuple[Contribution, ...]:
+    ranked = []
+    for index, q in enumerate(questions):
+        offset = answers[q.slug] - NEUTRAL
+        if offset == 0:
+            continue
+        toward = q.leans_toward if offset > 0 else roles.other(q.leans_toward)
+        contribution = Contribution(
+            q.slug, q.factor_slug, answers[q.slug], toward, q.weight * abs(offset)
+        )
+        ranked.append((-contribution.points, index, contribution))
+    ranked.sort(key=lambda item: item[:2])
+    return tuple(c for _, _, c in ranked[:TOP_CONTRIBUTIONS])
+
+
+def _what_would_change(questions, answers, signs, roles, net) -> tuple[Alternative, ...]:
+    total_weight = sum(q.weight for q in questions)
+
+    def outcome_at(candidate_net: int) -> str:
+        fits = fit_percent_for(net=candidate_net, total_weight=total_weight, roles=roles)
+        return outcome_for(fit_percent=fits, roles=roles)
+
+    current = outcome_at(net)
+    targets = [
+        target for target in (HYBRID, roles.pair_programmer, roles.architect) if target != current
+    ]
+    ranges = _net_ranges(outcome_at, total_weight)
+    bound = _change_bound(
+        questions, answers, signs, net, [ranges[t] for t in targets if t in ranges]
+    )
+    alternatives = _cheapest_alternatives(questions, answers, signs, net, targets, ranges, bound)
+    if len(alternatives) < len([t for t in targets if t in ranges]):
+        # The bound was too tight for an odd case: search without it (always exact).
+        alternatives = _cheapest_alternatives(questions, answers, signs, net, targets, ranges, None)
+    alternatives.sort(key=lambda alt: len(alt.changes))
+    return tuple(alternatives)
+
+
+def _net_ranges(outcome_at, total_weight) -> dict[str, tuple[int, int]]:
+    """The net scores giving each outcome: it only moves one way as the net grows."""
+    low, high = -2 * total_weight, 2 * total_weight
+    ranges: dict[str, tuple[int, int]] = {}
+    start = low
+    while start <= high:
+        outcome = outcome_at(start)
+        first, last = start, high
+        while first < last:  # binary search for the last net with this outcome
+            middle = (first + last + 1) // 2
+            if outcome_at(middle) == outcome:
+                first = middle
+            else:
+                last = middle - 1
+        ranges[outcome] = (start, first)
+        start = first + 1
+    return ranges
+
+
+def _change_bound(questions, answers, signs, net, target_ranges) -> int:
+    """An upper bound on the changes worth searching: greedy reach of the farthest target.
+
+    Moving the answers with the biggest possible effect first is the fastest way past a
+    threshold; one more change allows for landing inside a narrow band.
+    """
+    bound = 0
+    for low, high in target_ranges:
+        direction = 1 if low > net else -1
+        edge = low if direction > 0 else high
+        reach = sorted(
+            (
+                q.weight * (5 - answers[q.slug] if direction * sign > 0 else answers[q.slug] - 1)
+                for q, sign in zip(questions, signs, strict=True)
+            ),
+            reverse=True,
+        )
+        moved, count = 0, 0
+        while count < len(reach) and direction * (net + direction * moved) < direction * edge:
+            moved += reach[count]
+            count += 1
+        bound = max(bound, count + 1)
+    return bound
+
+
+def _cheapest_alternatives(questions, answers, signs, net, targets, ranges, bound):
+    final, changed = _cheapest_way_to_every_shift(questions, answers, signs, max_changes=bound)
+    alternatives = []
+    for target in targets:
+        if target not in ranges:
+            continue
+        low, high = ranges[target]
+        reachable = [
+            (cost, abs(shift), shift) for shift, cost in final.items() if low <= net + shift <= high
+        ]
+        if reachable:
+            _, _, chosen = min(reachable)
+            changes = _changes_for(chosen, changed, questions, answers)
+            alternatives.append(Alternative(target, changes))
+    return alternatives
+
+
+def _cheapest_way_to_every_shift(questions, answers, signs, max_changes=None):
+    """The cheapest answer changes that move the net score by every reachable amount.
+
+    A dynamic programme over the questions in turn. A cost is one integer,
+    changes * STEP_SCALE + scale steps, so that comparing costs compares changes first
+    (steps never reach STEP_SCALE: at most 4 per question). Returns the final
+    {shift: cost} and, per question, {shift: (shift before, answer chosen)} for the
+    shifts whose cheapest way changes that question's answer; a shift missing there kept
+    the answer. Exact, and deterministic: on a tie the earlier way is kept, and keeping an
+    answer comes before changing it. Ways with more than `max_changes` changes are
+    dropped: an optimal way never needs them when the optimum is within the bound, since
+    its change count only grows along the way.
+    """
+    limit = (len(questions) if max_changes is None else max_changes) * STEP_SCALE + STEP_SCALE
+    costs: dict[int, int] = {0: 0}
+    changed: list[dict[int, tuple[int, int]]] = []
+    for q, sign in zip(questions, signs, strict=True):
+        given = answers[q.slug]
+        moves = [
+            (value, q.weight * (value - given) * sign, STEP_SCALE + abs(value - given))
+            for value in SCALE
+            if value != given
+        ]
+        step = dict(costs)  # every way may keep this answer, at no cost
+        changes_here: dict[int, tuple[int, int]] = {}
+        for shift, cost in costs.items():
+            if cost + STEP_SCALE >= limit:
+                continue  # no change left within the bound
+            for value, move, extra in moves:
+                candidate_cost = cost + extra
+                candidate = shift + move
+                if candidate_cost < step.get(candidate, limit):
+                    step[candidate] = candidate_cost
+                    changes_here[candidate] = (shift, value)
+        costs = step
+        changed.append(changes_here)
+    return costs, changed
+
+
+def _changes_for(final_shift, changed, questions, answers) -> tuple[AnswerChange, ...]:
+    changes = []
+    shift = final_shift
+    for question, changes_here in zip(reversed(questions), reversed(changed), strict=True):
+        if shift in changes_here:
+            shift, value = changes_here[shift]
+            changes.append(AnswerChange(question.slug, answers[question.slug], value))
+    return tuple(reversed(changes))

@@ -1,0 +1,154 @@
+"""Reads for the assessment: the live questionnaire, stored results, next steps, methodology.
+
+A stored result is shown from the questionnaire it was scored against (see
+`careers.assessment.report`), never from the live questions. Only the next steps
+(skills, tools, links) come from the live content.
+"""
+
+import functools
+from dataclasses import dataclass
+
+from django.db.models import F, Prefetch, Q
+
+from careers.models import AssessmentResult, Question, Questionnaire, Role, RoleSkill, Tool
+from rolefit.caching import VersionedMemo
+
+NEXT_STEP_SKILLS = 3
+NEXT_STEP_TOOLS = 5
+
+# The live questionnaire, kept in each worker until the content changes.
+LIVE_QUESTIONS = VersionedMemo(capacity=1)
+
+
+def assessment_questions() -> list[Question]:
+    """The active questions, in form order, each leaning toward one of its factor's roles.
+
+    Only questions whose factor points to the same two roles as the first factor are kept,
+    so an inconsistent edit narrows the questionnaire instead of breaking it.
+    """
+    return LIVE_QUESTIONS.get_or_compute("live", live_questions)
+
+
+def live_questions() -> list[Question]:
+    rows = list(
+        Question.objects.active()
+        .filter(
+            Q(leans_toward=F("factor__pair_programmer_role"))
+            | Q(leans_toward=F("factor__architect_role"))
+        )
+        .select_related("factor__pair_programmer_role", "factor__architect_role", "leans_toward")
+    )
+    if not rows:
+        return []
+    pair_programmer, architect = role_pair(rows)
+    return [
+        q
+        for q in rows
+        if (q.factor.pair_programmer_role_id, q.factor.architect_role_id)
+        == (pair_programmer.id, architect.id)
+    ]
+
+
+def role_pair(questions: list[Question]) -> tuple[Role, Role]:
+    """The two roles the questionnaire weighs: the first factor's (pair programmer, architect)."""
+    factor = questions[0].factor
+    return factor.pair_programmer_role, factor.architect_role
+
+
+def result_get(*, pk) -> AssessmentResult | None:
+    """The stored result with this id, or None."""
+    try:
+        return AssessmentResult.objects.get(pk=pk)
+    except AssessmentResult.DoesNotExist:
+        return None
+
+
+@functools.lru_cache(maxsize=32)
+def questionnaire_snapshot_get(*, questionnaire_id: int) -> dict:
+    """The snapshot of a stored questionnaire: read once per worker, as it never changes."""
+    return Questionnaire.objects.values_list("snapshot", flat=True).get(pk=questionnaire_id)
+
+
+# --- Next steps, from the live content ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NextSteps:
+    role: Role
+    skills: tuple[RoleSkill, ...]
+    tools: tuple[Tool, ...]
+
+
+@dataclass(frozen=True)
+class NextStepsBlock:
+    """The next steps toward the recommended roles, and the comparison of the two roles."""
+
+    steps: tuple[NextSteps, ...]
+    comparison_url: str | None
+
+
+def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
+    """For each role of `role_slugs` (in that order), its most central skills and some tools
+    to try; and the page comparing the two `compared` roles.
+
+    Three queries whatever the content size. Roles that no longer exist are skipped.
+    """
+    roles = Role.objects.filter(slug__in={*role_slugs, *compared}).prefetch_related(
+        Prefetch(
+            "skills",
+            queryset=RoleSkill.objects.select_related("area").order_by("-level", "area__order"),
+        ),
+        Prefetch("tools", queryset=Tool.objects.order_by("order", "name")),
+    )
+    by_slug = {role.slug: role for role in roles}
+    steps = tuple(
+        NextSteps(
+            role=by_slug[slug],
+            skills=tuple(by_slug[slug].skills.all()[:NEXT_STEP_SKILLS]),
+            tools=tuple(by_slug[slug].tools.all()[:NEXT_STEP_TOOLS]),
+        )
+        for slug in role_slugs
+        if slug in by_slug
+    )
+    both = [by_slug[slug] for slug in compared if slug in by_slug]
+    comparison_url = both[0].comparison_url(both[1]) if len(both) == 2 else None
+    return NextStepsBlock(steps=steps, comparison_url=comparison_url)
+
+
+# --- The methodology page, from the live questionnaire --------------------------------
+
+
+@dataclass(frozen=True)
+class MethodologyFactor:
+    name: str
+    description: str
+    poles: tuple[tuple[str, str], ...]  # (role name, pole)
+    questions: tuple[Question, ...]
+    weight_by_role: tuple[tuple[str, int], ...]
+
+
+def methodology_factors(questions: list[Question]) -> list[MethodologyFactor]:
+    """The live questionnaire grouped by factor, with the total weight per role."""
+    factors: dict[int, list[Question]] = {}
+    for question in questions:
+        factors.setdefault(question.factor_id, []).append(question)
+    result = []
+    for group in factors.values():
+        factor = group[0].factor
+        sides = (
+            (factor.pair_programmer_role, factor.pair_programmer_pole),
+            (factor.architect_role, factor.architect_pole),
+        )
+        result.append(
+            MethodologyFactor(
+                name=factor.name,
+                description=factor.description,
+                poles=tuple((role.name, pole) for role, pole in sides),
+                questions=tuple(group),
+                weight_by_role=tuple(
+                    (role.name, sum(q.weight for q in group if q.leans_toward_id == role.id))
+                    for role, _ in sides
+                ),
+            )
+        )
+    return result

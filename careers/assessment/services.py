@@ -1,0 +1,119 @@
+"""Writes: storing, annotating and deleting assessment results."""
+
+from collections.abc import Mapping, Sequence
+
+from careers.assessment.scoring import HYBRID_MARGIN, RolePair, ScoredQuestion, score_assessment
+from careers.models import AssessmentResult, Question, Questionnaire, Role
+from careers.seeding.fingerprint import fingerprint
+from rolefit.caching import VersionedMemo
+
+SNAPSHOT_VERSION = 1
+
+
+def result_create(*, answers: Mapping[str, int], questions: Sequence[Question]) -> AssessmentResult:
+    """Scores `answers` against `questions` and stores the result with a snapshot of them.
+
+    `questions` are the live Question rows the form was built from (with factor, its
+    roles and `leans_toward` loaded). The answers and the scores are written in one row,
+    in one statement, pointing at the stored snapshot of the questions, weights, factors
+    and roles (see `questionnaire_id_for`). Raises
+    `careers.assessment.scoring.ScoringError` when the answers do not fit the questions.
+    """
+    factor = questions[0].factor
+    pair_programmer, architect = factor.pair_programmer_role, factor.architect_role
+    assessment = score_assessment(
+        questions=[scored_question(q) for q in questions],
+        answers=dict(answers),
+        roles=RolePair(pair_programmer=pair_programmer.slug, architect=architect.slug),
+    )
+    snapshot = questionnaire_snapshot_build(questions=questions, roles=(pair_programmer, architect))
+    # One INSERT of one row: atomic on its own (autocommit), so no explicit transaction
+    # and its two extra round trips (BEGIN, COMMIT).
+    return AssessmentResult.objects.create(
+        answers=dict(answers),
+        questionnaire_id=questionnaire_id_for(snapshot),
+        scores=assessment.as_dict(),
+        outcome=assessment.outcome,
+        careless=assessment.careless,
+    )
+
+
+def scored_question(question: Question) -> ScoredQuestion:
+    """A Question row as the scoring function sees it."""
+    return ScoredQuestion(
+        slug=question.slug,
+        factor_slug=question.factor.slug,
+        leans_toward=question.leans_toward.slug,
+        weight=question.weight,
+    )
+
+
+def questionnaire_snapshot_build(
+    *, questions: Sequence[Question], roles: tuple[Role, Role]
+) -> dict:
+    """Everything a stored result needs to read the same after the content changes."""
+    factors = {}
+    for question in questions:
+        factor = question.factor
+        factors.setdefault(
+            factor.slug,
+            {
+                "slug": factor.slug,
+                "name": factor.name,
+                "poles": {
+                    factor.pair_programmer_role.slug: factor.pair_programmer_pole,
+                    factor.architect_role.slug: factor.architect_pole,
+                },
+            },
+        )
+    return {
+        "version": SNAPSHOT_VERSION,
+        "hybrid_margin": HYBRID_MARGIN,
+        "roles": [{"slug": role.slug, "name": role.name} for role in roles],
+        "factors": list(factors.values()),
+        "questions": [
+            {
+                "slug": q.slug,
+                "statement": q.statement,
+                "factor": q.factor.slug,
+                "leans_toward": q.leans_toward.slug,
+                "weight": q.weight,
+            }
+            for q in questions
+        ],
+    }
+
+
+# Fingerprint -> Questionnaire id. Kept per content version (a stored questionnaire never
+# changes, but a test database or a hand-made deletion can take the row away).
+STORED_QUESTIONNAIRES = VersionedMemo(capacity=20)
+
+
+def questionnaire_id_for(snapshot: dict) -> int:
+    """The id of the stored Questionnaire with this snapshot, storing it the first time.
+
+    Every result scored against the same questions shares the row; the lookup costs no
+    query while the content is unchanged.
+    """
+    # The same canonical-JSON hash that marks seeded rows: equal snapshots, equal keys.
+    key = fingerprint(snapshot)
+
+    def get_or_create():
+        questionnaire, _ = Questionnaire.objects.get_or_create(
+            fingerprint=key, defaults={"snapshot": snapshot}
+        )
+        return questionnaire.pk
+
+    return STORED_QUESTIONNAIRES.get_or_compute(key, get_or_create)
+
+
+def result_record_feedback(*, result: AssessmentResult, fits_me: bool) -> AssessmentResult:
+    """Stores the visitor's answer to 'does this fit you?' (a later answer replaces it)."""
+    AssessmentResult.objects.filter(pk=result.pk).update(fits_me=fits_me)
+    result.fits_me = fits_me
+    return result
+
+
+def result_delete(*, result: AssessmentResult) -> None:
+    """Deletes a result for good: its link answers 404 from now on."""
+    AssessmentResult.objects.filter(pk=result.pk).delete()

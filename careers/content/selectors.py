@@ -1,0 +1,389 @@
+"""Reads that feed the public pages.
+
+Each selector runs a fixed number of queries whatever the amount of content (at most five
+per page): related rows come through `select_related`, one query per list, or PostgreSQL
+arrays (`ArraySubquery`) for the short lists a page only shows as text and links.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from types import SimpleNamespace
+
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Value
+from django.db.models.functions import JSONObject
+
+from careers.models import (
+    FAQ,
+    DecisionFactor,
+    Responsibility,
+    Role,
+    RoleSkill,
+    SalaryRange,
+    SkillArea,
+    Source,
+    Tool,
+    ToolCategory,
+)
+
+SOURCE_FIELDS = ("slug", "title", "publisher", "published", "order")
+
+
+# --- Building blocks ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ToolGroup:
+    category: ToolCategory
+    tools: tuple[Tool, ...]
+
+
+@dataclass(frozen=True)
+class SkillCell:
+    role: Role
+    skill: RoleSkill | None
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    """One skill area across several roles; a cell's skill is None when a role has no level."""
+
+    area: SkillArea
+    cells: tuple[SkillCell, ...]
+
+    @property
+    def levels_differ(self) -> bool:
+        levels = {cell.skill.level for cell in self.cells if cell.skill}
+        return len(levels) > 1
+
+
+@dataclass(frozen=True)
+class Pole:
+    role: Role
+    text: str | None
+
+
+@dataclass(frozen=True)
+class FactorRow:
+    """One decision factor with the pole each role stands for (text None if neither does)."""
+
+    factor: DecisionFactor
+    poles: tuple[Pole, ...]
+
+
+def factor_pole(factor: DecisionFactor, role: Role) -> str | None:
+    """What `factor` looks like for someone suited to `role`."""
+    if factor.pair_programmer_role_id == role.pk:
+        return factor.pair_programmer_pole
+    if factor.architect_role_id == role.pk:
+        return factor.architect_pole
+    return None
+
+
+def group_tools(tools: Iterable[Tool]) -> tuple[ToolGroup, ...]:
+    """Tools (already ordered by category) grouped under their category."""
+    groups: dict[int, list[Tool]] = {}
+    categories: dict[int, ToolCategory] = {}
+    for tool in tools:
+        categories[tool.category_id] = tool.category
+        groups.setdefault(tool.category_id, []).append(tool)
+    return tuple(ToolGroup(categories[pk], tuple(items)) for pk, items in groups.items())
+
+
+def skill_rows(skills: Iterable[RoleSkill], roles: Sequence[Role]) -> tuple[SkillRow, ...]:
+    """Skills (ordered by area) pivoted into one row per area, one cell per role."""
+    areas: dict[int, SkillArea] = {}
+    cells: dict[tuple[int, int], RoleSkill] = {}
+    for skill in skills:
+        areas.setdefault(skill.area_id, skill.area)
+        cells[(skill.area_id, skill.role_id)] = skill
+    return tuple(
+        SkillRow(area, tuple(SkillCell(role, cells.get((area_id, role.pk))) for role in roles))
+        for area_id, area in areas.items()
+    )
+
+
+def factor_rows(factors: Iterable[DecisionFactor], roles: Sequence[Role]) -> tuple[FactorRow, ...]:
+    """Each factor with the pole of every role, in the roles' order."""
+    return tuple(
+        FactorRow(factor, tuple(Pole(role, factor_pole(factor, role)) for role in roles))
+        for factor in factors
+    )
+
+
+def _text_array(queryset: QuerySet, field: str) -> ArraySubquery:
+    return ArraySubquery(queryset.values(field))
+
+
+def _row_array(queryset: QuerySet, fields: Sequence[str]) -> ArraySubquery:
+    return ArraySubquery(queryset.values(row=JSONObject(**{name: name for name in fields})))
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as a page cites it: its title and where the sources page lists it."""
+
+    slug: str
+    title: str
+    publisher: str
+    published: str
+    order: int
+
+    @property
+    def page_url(self) -> str:
+        return Source.url_for(slug=self.slug)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to another page: what it is called and where it is."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RoleLink:
+    """Another role, with its page and its comparison with the role at hand."""
+
+    name: str
+    url: str
+    comparison_url: str
+
+
+def source_ref(source: Source) -> SourceRef:
+    return SourceRef(**{name: getattr(source, name) for name in SOURCE_FIELDS})
+
+
+def _sources_of_role() -> ArraySubquery:
+    return _row_array(
+        Source.objects.filter(roles=OuterRef("pk")).order_by("order", "title"), SOURCE_FIELDS
+    )
+
+
+def _merge_sources(*groups: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    unique = {source.slug: source for group in groups for source in group}
+    return tuple(sorted(unique.values(), key=lambda source: (source.order, source.title)))
+
+
+def _salary_sources(salaries: Iterable[SalaryRange]) -> tuple[SourceRef, ...]:
+    return tuple(source_ref(s.source) for s in salaries if s.source is not None)
+
+
+def roles_annotated() -> QuerySet[Role]:
+    """Roles with their responsibilities (texts) and sources (rows) as arrays: one query."""
+    return Role.objects.annotate(
+        responsibility_texts=_text_array(
+            Responsibility.objects.filter(role=OuterRef("pk")).order_by("order", "id"), "text"
+        ),
+        source_rows=_sources_of_role(),
+    )
+
+
+def role_sources(role: Role) -> tuple[SourceRef, ...]:
+    """The sources of a role annotated by `roles_annotated`."""
+    return tuple(SourceRef(**row) for row in getattr(role, "source_rows", None) or ())
+
+
+# --- Home and role list --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overview:
+    roles: tuple[Role, ...]
+    skills: tuple[SkillRow, ...]
+    salaries: tuple[SalaryRange, ...]
+    factors: tuple[FactorRow, ...]
+
+
+def role_overview() -> Overview:
+    """Every role with its skill levels, salary ranges and factor poles (four queries)."""
+    roles = tuple(Role.objects.all())
+    skills = RoleSkill.objects.select_related("area")
+    salaries = tuple(SalaryRange.objects.select_related("role", "source"))
+    factors = DecisionFactor.objects.all()
+    return Overview(
+        roles=roles,
+        skills=skill_rows(skills, roles),
+        salaries=salaries,
+        factors=factor_rows(factors, roles),
+    )
+
+
+def role_list() -> QuerySet[Role]:
+    """Roles in their order, each with its salary ranges prefetched (two queries)."""
+    return Role.objects.prefetch_related(
+        Prefetch("salary_ranges", queryset=SalaryRange.objects.select_related("source"))
+    )
+
+
+# --- Role page -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RolePage:
+    role: Role
+    responsibilities: tuple[str, ...]
+    skills: tuple[RoleSkill, ...]
+    tool_groups: tuple[ToolGroup, ...]
+    salaries: tuple[SalaryRange, ...]
+    fits: tuple[FactorRow, ...]
+    faqs: tuple[PageLink, ...]
+    sources: tuple[SourceRef, ...]
+    other_roles: tuple[RoleLink, ...]
+
+
+def role_page(*, slug: str) -> RolePage | None:
+    """Everything the role page shows, in five queries; None when no role has `slug`."""
+    role = (
+        roles_annotated()
+        .annotate(
+            faq_rows=_row_array(
+                FAQ.objects.filter(related_role=OuterRef("pk")).order_by("order", "question"),
+                ("slug", "question"),
+            ),
+            other_role_rows=_row_array(
+                Role.objects.exclude(pk=OuterRef("pk")).order_by("order", "name"),
+                ("slug", "name", "order"),
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if role is None:
+        return None
+    salaries = tuple(SalaryRange.objects.filter(role=role).select_related("role", "source"))
+    return RolePage(
+        role=role,
+        responsibilities=tuple(role.responsibility_texts),
+        skills=tuple(RoleSkill.objects.filter(role=role).select_related("area")),
+        tool_groups=group_tools(Tool.objects.filter(roles=role).select_related("category")),
+        salaries=salaries,
+        fits=factor_rows(DecisionFactor.objects.all(), [role]),
+        faqs=tuple(
+            PageLink(title=row["question"], url=FAQ.url_for(slug=row["slug"]))
+            for row in role.faq_rows
+        ),
+        sources=_merge_sources(role_sources(role), _salary_sources(salaries)),
+        other_roles=tuple(_role_link(role, row) for row in role.other_role_rows),
+    )
+
+
+def _role_link(role: Role, other: dict) -> RoleLink:
+    return RoleLink(
+        name=other["name"],
+        url=Role.url_for(slug=other["slug"]),
+        comparison_url=role.comparison_url(SimpleNamespace(**other)),
+    )
+
+
+# --- Comparison ----------------------------------------------------------------------------
+
+
+def roles_to_compare(*, slugs: Sequence[str]) -> tuple[Role, ...] | None:
+    """The named roles in their canonical (site) order; None unless every slug is a role.
+
+    One query; the roles come annotated for `role_comparison`.
+    """
+    if len(set(slugs)) != len(slugs):
+        return None
+    roles = tuple(roles_annotated().filter(slug__in=slugs))
+    return roles if len(roles) == len(slugs) else None
+
+
+def default_comparison_pair() -> tuple[Role, Role] | None:
+    """The first two roles in site order, or None when there are fewer than two."""
+    roles = tuple(Role.objects.only("slug", "order", "name")[:2])
+    return (roles[0], roles[1]) if len(roles) == 2 else None
+
+
+def comparison_pairs() -> list[tuple[Role, Role]]:
+    """Every pair of roles in canonical order (one query)."""
+    return list(combinations(Role.objects.only("slug", "order", "name"), 2))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    roles: tuple[Role, ...]
+    skills: tuple[SkillRow, ...]
+    salaries: tuple[SalaryRange, ...]
+    tools: tuple[Tool, ...]
+    factors: tuple[FactorRow, ...]
+    sources: tuple[SourceRef, ...]
+
+    @property
+    def shared_tools(self) -> tuple[Tool, ...]:
+        """Tools every compared role uses."""
+        return tuple(tool for tool in self.tools if len(tool.role_slugs) == len(self.roles))
+
+    @property
+    def own_tools(self) -> tuple[tuple[Role, tuple[ToolGroup, ...]], ...]:
+        """Per role, the tools that only it (among the compared roles) uses."""
+        return tuple(
+            (role, group_tools(tool for tool in self.tools if tool.role_slugs == [role.slug]))
+            for role in self.roles
+        )
+
+
+def role_comparison(*, roles: Sequence[Role]) -> Comparison:
+    """Skills, salaries, tools and factors for roles from `roles_to_compare` (four queries)."""
+    role_ids = [role.pk for role in roles]
+    tools = Tool.objects.filter(roles__in=role_ids).select_related("category")
+    # Filtering on the relation first makes the aggregate see only the compared roles.
+    tools = tools.annotate(role_slugs=ArrayAgg("roles__slug", distinct=True, default=Value([])))
+    salaries = tuple(
+        SalaryRange.objects.filter(role__in=role_ids)
+        .select_related("role", "source")
+        .order_by("role__order", "role__name", "order", "-high")
+    )
+    return Comparison(
+        roles=tuple(roles),
+        skills=skill_rows(
+            RoleSkill.objects.filter(role__in=role_ids).select_related("area"), roles
+        ),
+        salaries=salaries,
+        tools=tuple(tools),
+        factors=factor_rows(DecisionFactor.objects.all(), roles),
+        sources=_merge_sources(*(role_sources(role) for role in roles), _salary_sources(salaries)),
+    )
+
+
+# --- Salaries, FAQs, sources -------------------------------------------------------------
+
+
+def salary_ranges() -> QuerySet[SalaryRange]:
+    """Every salary range with its role and source (one query)."""
+    return SalaryRange.objects.select_related("role", "source")
+
+
+def faq_list() -> QuerySet[FAQ]:
+    """Every FAQ with its role and sources (two queries)."""
+    return FAQ.objects.select_related("related_role").prefetch_related("sources")
+
+
+@dataclass(frozen=True)
+class FAQPage:
+    faq: FAQ
+    others: tuple[FAQ, ...]
+
+
+def faq_page(*, slug: str) -> FAQPage | None:
+    """One FAQ with its sources and the other questions (three queries); None if unknown."""
+    faq = faq_list().filter(slug=slug).first()
+    if faq is None:
+        return None
+    others = FAQ.objects.exclude(pk=faq.pk).only("slug", "question", "order")
+    return FAQPage(faq=faq, others=tuple(others))
+
+
+def source_list() -> QuerySet[Source]:
+    """Every source with the roles, FAQs and salary ranges that cite it (four queries)."""
+    return Source.objects.prefetch_related(
+        Prefetch("roles", queryset=Role.objects.only("slug", "name", "order")),
+        Prefetch("faqs", queryset=FAQ.objects.only("slug", "question", "order")),
+        Prefetch(
+            "salary_ranges", queryset=SalaryRange.objects.only("slug", "label", "order", "source")
+        ),
+    )

@@ -1,0 +1,154 @@
+"""What a content document holds: its collections, their models and fields, and its records."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from django.db import models
+
+from careers.models import (
+    FAQ,
+    DecisionFactor,
+    Question,
+    Responsibility,
+    Role,
+    RoleSkill,
+    SalaryRange,
+    SeededContent,
+    SkillArea,
+    Source,
+    Tool,
+    ToolCategory,
+)
+from careers.seeding.fingerprint import fingerprint
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
+
+# Which collections each seed file holds, in the order the document lists them.
+SEED_FILES: dict[str, tuple[str, ...]] = {
+    "sources.json": ("sources",),
+    "roles.json": ("roles",),
+    "skills.json": ("skill_areas",),
+    "tools.json": ("tool_categories", "tools"),
+    "salaries.json": ("salaries",),
+    "factors.json": ("factors",),
+    "questions.json": ("questions",),
+    "faqs.json": ("faqs",),
+}
+
+# Top-level collections: name -> model, each keyed by slug.
+COLLECTIONS: dict[str, type[SeededContent]] = {
+    "sources": Source,
+    "roles": Role,
+    "skill_areas": SkillArea,
+    "tool_categories": ToolCategory,
+    "tools": Tool,
+    "salaries": SalaryRange,
+    "factors": DecisionFactor,
+    "questions": Question,
+    "faqs": FAQ,
+}
+
+# Rows that live inside a parent record: parent collection -> (key, model).
+NESTED: dict[str, tuple[str, type[SeededContent]]] = {
+    "roles": ("responsibilities", Responsibility),
+    "skill_areas": ("levels", RoleSkill),
+}
+
+# Models are written in this order, so every relation points at a row already written.
+WRITE_ORDER: tuple[type[SeededContent], ...] = (
+    Source,
+    Role,
+    Responsibility,
+    SkillArea,
+    RoleSkill,
+    ToolCategory,
+    Tool,
+    SalaryRange,
+    DecisionFactor,
+    Question,
+    FAQ,
+)
+
+# How a row is recognised across runs; every other content model is recognised by slug.
+NATURAL_KEYS: dict[type[SeededContent], tuple[str, ...]] = {
+    Responsibility: ("role", "order"),
+    RoleSkill: ("role", "area"),
+}
+
+# Two processes seeding at once (several app servers starting) take turns.
+
+
+class ContentError(Exception):
+    """Content that cannot be loaded; `problems` names each file and record at fault."""
+
+    def __init__(self, problems: Iterable[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True)
+class ContentDocument:
+    """Collections read from one or more files, with the file each collection came from."""
+
+    collections: dict[str, Any]
+    origins: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One row as the document describes it: relations by slug, many-to-many sorted."""
+
+    model: type[SeededContent]
+    values: dict[str, Any]
+    where: str
+    document_fingerprint: str | None = None
+
+
+# --- Fields and values ---------------------------------------------------------------
+
+
+def content_fields(model: type[models.Model]) -> list[models.Field]:
+    """The fields a document carries for `model`: all editable ones but the id."""
+    concrete = [
+        f
+        for f in model._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name != "seed_fingerprint"
+    ]
+    return concrete + list(model._meta.many_to_many)
+
+
+def natural_key_fields(model: type[SeededContent]) -> tuple[str, ...]:
+    """The fields that identify a row of `model` from one run to the next."""
+    return NATURAL_KEYS.get(model, ("slug",))
+
+
+def unique_field_names(model: type[SeededContent]) -> list[str]:
+    """Fields besides the slug that no two rows of `model` may share (a role's name)."""
+    return [
+        f.name
+        for f in content_fields(model)
+        if getattr(f, "unique", False) and not f.primary_key and f.name != "slug"
+    ]
+
+
+def row_values(row: SeededContent) -> dict[str, Any]:
+    """A row's current values in document form (relations as slugs, many-to-many sorted)."""
+    values: dict[str, Any] = {}
+    for f in content_fields(type(row)):
+        if f.many_to_many:
+            values[f.name] = sorted(related.slug for related in getattr(row, f.name).all())
+        elif f.is_relation:
+            related = getattr(row, f.name)
+            values[f.name] = related.slug if related is not None else None
+        else:
+            values[f.name] = getattr(row, f.name)
+    return values
+
+
+def seed_status(row: SeededContent) -> Literal["seeded", "edited", "added"]:
+    """Whether a row is as the seed (or an import) wrote it, edited since, or never seeded."""
+    if not row.seed_fingerprint:
+        return "added"
+    return "seeded" if fingerprint(row_values(row)) == row.seed_fingerprint else "edited"

@@ -1,0 +1,178 @@
+"""Whole-page caching of the views that declare themselves shared (`shared_page`).
+
+A page is stored in the shared cache (the database's cache table, or Redis) under its
+host, path and query string, together with the content version current when it was
+rendered; each worker also keeps the pages it served in a `VersionedMemo`. A hit costs
+one read of the version, and skips sessions, CSRF, auth and the view.
+"""
+
+import functools
+import hashlib
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+
+from rolefit.caching.memo import VersionedMemo
+from rolefit.caching.version import current_content_version, request_version
+
+logger = logging.getLogger("rolefit")
+
+PAGE_KEY_PREFIX = "page:"
+STORED_HEADERS = ("Content-Type", "Content-Language", "Link")
+SHARED_PAGE_ATTRIBUTE = "shared_page_parameters"
+
+
+def shared_page(view=None, *, query_parameters: Iterable[str] = ()):
+    """Declares a view's 200 responses the same for every visitor until content changes.
+
+    The page cache stores such a page only when the request carries no query parameter
+    other than `query_parameters`, so junk parameters cannot fill the cache. Works on
+    function views and on class-based views (decorate the class).
+    """
+
+    def declare(target):
+        if not isinstance(target, type):
+            target = _wrapped(target)
+        setattr(target, SHARED_PAGE_ATTRIBUTE, frozenset(query_parameters))
+        return target
+
+    return declare(view) if view is not None else declare
+
+
+def _wrapped(view):
+    # Marks a wrapper, so that declaring a library's view (the sitemap) changes nothing
+    # for other users of that function.
+    @functools.wraps(view)
+    def shared_view(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    return shared_view
+
+
+def shared_page_parameters(request) -> frozenset[str] | None:
+    """The query parameters of the shared view this request goes to; None if not shared."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", match.func)
+    return getattr(view, SHARED_PAGE_ATTRIBUTE, None)
+
+
+@functools.cache
+def release_fingerprint() -> str:
+    """A hash of this release's templates and static file manifest.
+
+    Part of every page key: a deploy that changes a template or a static file's hashed
+    name must not serve pages rendered by the previous release from the shared cache.
+    """
+    digest = hashlib.sha256()
+    template_dirs = [Path(d) for t in settings.TEMPLATES for d in t.get("DIRS", [])]
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    files = sorted(path for d in template_dirs for path in d.rglob("*") if path.is_file())
+    for path in [*files, manifest]:
+        if path.is_file():
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_key(request) -> str:
+    # The host is part of the key: pages carry absolute canonical and Open Graph URLs.
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"{PAGE_KEY_PREFIX}{release_fingerprint()}:{digest}"
+
+
+def etag_for(version: str, key: str) -> str:
+    return '"' + hashlib.sha256(f"{version}:{key}".encode()).hexdigest()[:32] + '"'
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.local = VersionedMemo(capacity=settings.PAGE_CACHE_LOCAL_ENTRIES)
+
+    def __call__(self, request):
+        token = request_version.set({})
+        try:
+            return self.respond(request)
+        finally:
+            request_version.reset(token)
+
+    def respond(self, request):
+        if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        parameters = shared_page_parameters(request)
+        if parameters is None:
+            return self.get_response(request)
+        key = page_key(request)
+        version, entry = self.lookup(key)
+        if entry is not None:
+            return self.cached_response(request, entry, etag_for(version, key))
+        response = self.get_response(request)
+        if self.should_store(request, response, parameters):
+            self.store(key, version, response)
+        return response
+
+    def lookup(self, key: str) -> tuple[str | None, dict | None]:
+        """The current content version, and the page stored under it if there is one."""
+        try:
+            version = current_content_version()
+            entry = self.local.get(key, version)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is None or entry["version"] != version:
+                    return version, None
+                self.local.put(key, version, entry)
+            return version, entry
+        except DatabaseError:
+            raise  # the database is down: the error handler answers 503
+        except Exception:  # a cache server (Redis) outage must not take pages down
+            logger.warning("page cache unavailable for lookup", exc_info=True)
+            return None, None
+
+    def should_store(self, request, response, parameters: frozenset[str]) -> bool:
+        return (
+            set(request.GET) <= parameters
+            and response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+        )
+
+    def store(self, key: str, version: str | None, response) -> None:
+        try:
+            if version is None:
+                version = current_content_version()
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            headers = {name: response[name] for name in STORED_HEADERS if name in response}
+            entry = {"version": version, "content": response.content, "headers": headers}
+            cache.set(key, entry)
+            self.local.put(key, version, entry)
+        except DatabaseError:
+            raise
+        except Exception:
+            logger.warning("page cache unavailable for store", exc_info=True)
+            return
+        response["ETag"] = etag_for(version, key)
+        response["Cache-Control"] = "no-cache"
+
+    def cached_response(self, request, entry, etag: str):
+        if request.headers.get("If-None-Match") == etag:
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(entry["content"])
+            for name, value in entry["headers"].items():
+                response[name] = value
+        response["ETag"] = etag
+        # Browsers revalidate every time, so an edit shows on the very next request.
+        response["Cache-Control"] = "no-cache"
+        response["X-Page-Cache"] = "hit"
+        return response

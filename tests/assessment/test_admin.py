@@ -1,0 +1,96 @@
+"""The staff-only view of assessment results: read-only list, filters and the summary."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from careers.models import AssessmentResult, Questionnaire
+from tests.helpers import ARCHITECT, PAIR
+
+CHANGELIST = "/admin/careers/assessmentresult/"
+
+
+def make_result(outcome, fits_me=None, days_ago=0):
+    result = AssessmentResult.objects.create(
+        answers={},
+        questionnaire=Questionnaire.objects.get_or_create(fingerprint="empty", snapshot={})[0],
+        scores={"fit_percent": {PAIR: 30, ARCHITECT: 70}},
+        outcome=outcome,
+        fits_me=fits_me,
+    )
+    if days_ago:
+        created = timezone.now() - timedelta(days=days_ago)
+        AssessmentResult.objects.filter(pk=result.pk).update(created_at=created)
+    return result
+
+
+@pytest.fixture
+def results(db):
+    return [
+        make_result(ARCHITECT, fits_me=True),
+        make_result(ARCHITECT, fits_me=True),
+        make_result(ARCHITECT, fits_me=False),
+        make_result(ARCHITECT),
+        make_result(PAIR, fits_me=False),
+        make_result("hybrid", days_ago=40),
+    ]
+
+
+def summary_row(html, outcome):
+    start = html.index(f'<th scope="row">{outcome}</th>')
+    return " ".join(html[start : html.index("</tr>", start)].split())
+
+
+def test_the_list_is_staff_only(client, results):
+    response = client.get(CHANGELIST)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_summary_counts_outcomes_and_the_share_of_fits_me_answers(staff_client, results):
+    response = staff_client.get(CHANGELIST)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Summary of the 6 results listed" in html
+    architect = summary_row(html, ARCHITECT)
+    assert "<td>4</td> <td>67%</td> <td>3</td> <td>67% (2 of 3)</td>" in architect
+    assert "<td>1</td> <td>17%</td> <td>1</td> <td>0% (0 of 1)</td>" in summary_row(html, PAIR)
+    assert "no answers yet" in summary_row(html, "hybrid")
+    assert "<td>6</td> <td>100%</td> <td>4</td> <td>50% (2 of 4)</td>" in summary_row(
+        html, "All outcomes"
+    )
+
+
+def test_the_summary_follows_the_filters(staff_client, results):
+    html = staff_client.get(CHANGELIST, {"outcome": PAIR}).content.decode()
+    assert "Summary of the 1 result listed" in html
+    assert f'<th scope="row">{ARCHITECT}</th>' not in html
+
+    since = (timezone.now() - timedelta(days=7)).isoformat()
+    html = staff_client.get(CHANGELIST, {"created_at__gte": since}).content.decode()
+    assert "Summary of the 5 results listed" in html
+
+
+def test_the_list_offers_outcome_and_date_filters(staff_client, results):
+    html = staff_client.get(CHANGELIST).content.decode()
+    assert "By outcome" in html
+    assert "By created at" in html
+    assert "70%" in html  # the fit per role column
+
+
+def test_results_cannot_be_added_or_changed(staff_client, results):
+    result = results[0]
+    assert staff_client.get(f"{CHANGELIST}add/").status_code == 403
+    page = staff_client.get(f"{CHANGELIST}{result.pk}/change/")
+    assert page.status_code == 200
+    assert b'name="_save"' not in page.content
+    response = staff_client.post(f"{CHANGELIST}{result.pk}/change/", {"outcome": PAIR})
+    assert response.status_code == 403
+    result.refresh_from_db()
+    assert result.outcome == ARCHITECT
+
+
+def test_the_summary_of_no_results(staff_client, db):
+    html = staff_client.get(CHANGELIST).content.decode()
+    assert "No results yet." in html

@@ -1,0 +1,235 @@
+import socket
+
+import pytest
+from django.core.cache import cache, caches
+from django.test import override_settings
+
+from careers.models import Role, Tool
+from tests.helpers import csrf_token_in
+
+pytestmark = pytest.mark.django_db
+
+ROLE_PAGE = "/roles/ai-architect/"
+CONTENT_PAGES = [
+    "/",
+    "/roles/",
+    ROLE_PAGE,
+    "/compare/ai-pair-programmer-vs-ai-architect/",
+    "/tools/?role=ai-architect",
+    "/salaries/",
+    "/faq/",
+    "/sources/",
+    "/assessment/methodology/",
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, seeded):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+
+
+def redis_available() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("path", CONTENT_PAGES)
+def test_a_cached_page_costs_at_most_one_query(client, django_assert_max_num_queries, path):
+    first = client.get(path)
+    assert first.status_code == 200
+    with django_assert_max_num_queries(1):
+        second = client.get(path)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_cached_pages_keep_their_security_headers(client):
+    client.get(ROLE_PAGE)
+    hit = client.get(ROLE_PAGE)
+    assert hit["X-Page-Cache"] == "hit"
+    assert "default-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_edit_shows_on_the_very_next_request(client, django_capture_on_commit_callbacks):
+    client.get(ROLE_PAGE)
+    role = Role.objects.get(slug="ai-architect")
+    with django_capture_on_commit_callbacks(execute=True):
+        role.summary = "Edited summary: architects now also juggle."
+        role.save()
+    response = client.get(ROLE_PAGE)
+    assert "X-Page-Cache" not in response
+    assert b"architects now also juggle" in response.content
+
+
+def test_a_many_to_many_change_invalidates(client, django_capture_on_commit_callbacks):
+    client.get("/tools/?role=ai-architect")
+    tool = Tool.objects.filter(roles__slug="ai-pair-programmer").exclude(
+        roles__slug="ai-architect"
+    )[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        tool.roles.add(Role.objects.get(slug="ai-architect"))
+    response = client.get("/tools/?role=ai-architect")
+    assert "X-Page-Cache" not in response
+    assert tool.name.encode() in response.content
+
+
+def test_an_unchanged_page_revalidates_with_304(client):
+    first = client.get(ROLE_PAGE)
+    etag = first["ETag"]
+    assert first["Cache-Control"] == "no-cache"
+    revalidated = client.get(ROLE_PAGE, headers={"if-none-match": etag})
+    assert revalidated.status_code == 304
+
+
+def test_the_assessment_form_is_never_shared_between_visitors(client):
+    first = client.get("/assessment/")
+    second = client.get("/assessment/")
+    assert "X-Page-Cache" not in second
+    assert b"csrfmiddlewaretoken" in first.content
+
+
+@pytest.mark.skipif(not redis_available(), reason="no Redis server on 127.0.0.1:6379")
+def test_redis_as_the_shared_cache_invalidates_the_same_way(
+    client, django_capture_on_commit_callbacks
+):
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "rolefit-test",
+        }
+    }
+    with override_settings(CACHES=redis_cache):
+        caches["default"].clear()
+        client.get(ROLE_PAGE)
+        assert client.get(ROLE_PAGE)["X-Page-Cache"] == "hit"
+        role = Role.objects.get(slug="ai-architect")
+        with django_capture_on_commit_callbacks(execute=True):
+            role.tagline = "Tagline edited while Redis caches pages"
+            role.save()
+        assert b"Tagline edited while Redis" in client.get(ROLE_PAGE).content
+        caches["default"].clear()
+
+
+def test_a_cache_server_outage_does_not_take_pages_down(client):
+    closed_port = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    with override_settings(CACHES=closed_port):
+        response = client.get(ROLE_PAGE)
+    assert response.status_code == 200
+
+
+def test_search_and_unknown_parameters_are_not_stored(client):
+    for _ in range(2):
+        search = client.get("/search/?q=architecture")
+        junk = client.get("/tools/?utm_source=spam")
+    assert "X-Page-Cache" not in search
+    assert "X-Page-Cache" not in junk
+
+
+def test_the_reused_form_carries_each_visitors_own_working_csrf_token(settings):
+    from django.test import Client
+
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_page = first.get("/assessment/").content.decode()
+    second_page = second.get("/assessment/").content.decode()
+    assert csrf_token_in(first_page) != csrf_token_in(second_page)
+    assert "csrf-token" not in first_page  # the placeholder never reaches a visitor
+    # Each token passes the CSRF check with its own visitor's cookie (an empty POST is a
+    # 400 form with errors, not a 403).
+    response = first.post("/assessment/", {"csrfmiddlewaretoken": csrf_token_in(first_page)})
+    assert response.status_code == 400
+
+
+def test_an_edited_statement_shows_on_the_form_at_once(client, django_capture_on_commit_callbacks):
+    from careers.models import Question
+
+    client.get("/assessment/")
+    question = Question.objects.filter(active=True).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        question.statement = "I edited this statement a moment ago."
+        question.save()
+    assert b"I edited this statement a moment ago." in client.get("/assessment/").content
+
+
+def test_a_visitors_own_message_is_never_shown_to_another(client, settings):
+    from django.test import Client
+
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    Client().get("/assessment/")  # the shared copy of the form exists
+    result = stored_result()
+    deleted = client.post(f"/assessment/results/{result.pk}/delete/", follow=True)
+    assert b"Your result has been deleted" in deleted.content
+    assert b"Your result has been deleted" not in Client().get("/assessment/").content
+    assert b"Your result has been deleted" not in client.get("/assessment/").content
+
+
+def stored_result():
+    from careers.assessment import services
+    from careers.assessment.selectors import assessment_questions
+
+    questions = assessment_questions()
+    return services.result_create(answers={q.slug: 5 for q in questions}, questions=questions)
+
+
+def test_a_warm_result_page_costs_two_queries(client, django_assert_num_queries):
+    url = stored_result().get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(2):  # the content version, then the result
+        assert client.get(url).status_code == 200
+
+
+def test_an_edited_tool_shows_in_a_results_next_steps_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    url = stored_result().get_absolute_url()
+    page = client.get(url).content.decode()
+    tool = next(
+        t for t in Tool.objects.all() if f"<li>{t.name}:" in page or f">{t.name}</a>:" in page
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        tool.name = "A tool renamed a moment ago"
+        tool.save()
+    assert "A tool renamed a moment ago" in client.get(url).content.decode()
+
+
+def test_a_warm_assessment_post_costs_two_queries(client, settings, django_assert_num_queries):
+    from careers.assessment.selectors import assessment_questions
+
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    answers = {q.slug: 4 for q in assessment_questions()}
+    client.post("/assessment/", answers)  # this worker now knows the stored questionnaire
+    with django_assert_num_queries(2):  # the content version (once), then the INSERT
+        assert client.post("/assessment/", answers).status_code == 303
+
+
+def test_result_pages_share_rows_yet_each_shows_its_own_figures(client):
+    from careers.assessment import services
+    from careers.assessment.selectors import assessment_questions
+
+    questions = assessment_questions()
+    pages = {}
+    for answer in (1, 2, 5):
+        result = services.result_create(
+            answers={q.slug: answer for q in questions}, questions=questions
+        )
+        pages[answer] = (result, client.get(result.get_absolute_url()).content.decode())
+    for result, html in pages.values():
+        for role, percent in result.scores["fit_percent"].items():
+            assert f'width="{percent}" height="10"' in html, role
+        for factor, leaning in result.scores["leaning"].items():
+            shown = f"({abs(leaning)} out of 100)" if leaning else "Balanced between the two roles."
+            assert shown in html, factor
+    assert len({html for _, html in pages.values()}) == 3

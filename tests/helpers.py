@@ -1,0 +1,60 @@
+"""What many tests share: the two role slugs, answer sets, the CSRF field, small factories."""
+
+import re
+from itertools import count
+
+PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
+NEUTRAL, STRONGLY_AGREE, STRONGLY_DISAGREE = 3, 5, 1
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# What a visitor must never see on a rendered page: template syntax left unrendered.
+TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{|\}\}")
+
+_numbers = count(1)
+
+
+def leaning_answers(questions, role_slug: str) -> dict[str, int]:
+    """Strongly agree with `role_slug`'s statements, strongly disagree with the others."""
+    return {
+        q.slug: STRONGLY_AGREE if q.leans_toward.slug == role_slug else STRONGLY_DISAGREE
+        for q in questions
+    }
+
+
+def neutral_answers(questions) -> dict[str, int]:
+    return {q.slug: NEUTRAL for q in questions}
+
+
+def csrf_token_in(html: str) -> str:
+    """The CSRF token of the form in `html`."""
+    return CSRF_FIELD.search(html).group(1)
+
+
+def make_role(**fields):
+    """A role with every required field filled in; `fields` override."""
+    from careers.models import Role
+
+    number = next(_numbers)
+    values = {
+        "slug": f"role-{number}",
+        "name": f"Role {number}",
+        "tagline": "A role for tests.",
+        "summary": "What the role is about.",
+        "career_path": "Where it leads.",
+        "work_environment": "Where it works.",
+        "order": number,
+    }
+    return Role.objects.create(**{**values, **fields})
+
+
+def make_tool(*, roles=(), **fields):
+    """A tool in a new category (or `category`), used by `roles`."""
+    from careers.models import Tool, ToolCategory
+
+    number = next(_numbers)
+    category = fields.pop("category", None) or ToolCategory.objects.create(
+        slug=f"category-{number}", name=f"Category {number}"
+    )
+    values = {"slug": f"tool-{number}", "name": f"Tool {number}", "description": "It helps."}
+    tool = Tool.objects.create(category=category, **{**values, **fields})
+    tool.roles.set(roles)
+    return tool
