@@ -11,6 +11,7 @@ MANAGE := $(BIN)/python manage.py
 PREPARE_DB := $(MANAGE) migrate --noinput && $(MANAGE) createcachetable && $(MANAGE) seed_content
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: run test serve bench load install check-python lint format clean
 
@@ -46,7 +47,7 @@ serve: $(INSTALLED)
 
 bench: $(INSTALLED)
 	@scripts/install-system-packages wrk
-	$(WITH_DB) $(BIN)/python scripts/bench.py bench
+	$(WITH_DB) $(BIN)/python scripts/bench.py bench $(BENCH_ARGS)
 
 load: $(INSTALLED)
 	@scripts/install-system-packages wrk

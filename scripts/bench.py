@@ -22,6 +22,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass, field
@@ -129,6 +130,28 @@ def assessment_body(base: str) -> str:
     return urllib.parse.urlencode(fields)
 
 
+def stored_result_path(base: str, body: str) -> str:
+    """Submits the assessment once and returns the address of the stored result."""
+    request = urllib.request.Request(
+        base + "/assessment/",
+        data=body.encode(),
+        headers={"Cookie": f"csrftoken={CSRF_TOKEN}"},
+        method="POST",
+    )
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        urllib.request.build_opener(NoRedirect).open(request, timeout=10)
+    except urllib.error.HTTPError as redirect:
+        if redirect.code == 303:
+            return redirect.headers["Location"]
+        raise
+    raise SystemExit("the assessment POST did not redirect to a result")
+
+
 def static_css_path(base: str) -> str:
     match = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', fetch(base + "/"))
     if not match:
@@ -206,11 +229,8 @@ class Target:
 
 
 def bench_targets(base: str) -> list[Target]:
-    assessment_env = {
-        **os.environ,
-        "BENCH_ASSESSMENT_BODY": assessment_body(base),
-        "BENCH_CSRF_TOKEN": CSRF_TOKEN,
-    }
+    body = assessment_body(base)
+    assessment_env = {**os.environ, "BENCH_ASSESSMENT_BODY": body, "BENCH_CSRF_TOKEN": CSRF_TOKEN}
     return [
         Target("static CSS (hashed)", static_css_path(base)),
         Target("/healthz", "/healthz"),
@@ -219,6 +239,9 @@ def bench_targets(base: str) -> list[Target]:
         Target("comparison", "/compare/ai-pair-programmer-vs-ai-architect/"),
         Target("tools, filtered", "/tools/?role=ai-architect"),
         Target("FAQ page", first_faq_path(base)),
+        Target("search", "/search/?q=architecture"),
+        Target("assessment form", "/assessment/"),
+        Target("result page", stored_result_path(base, body)),
         Target(
             "assessment POST + result",
             "/assessment/",
@@ -228,14 +251,23 @@ def bench_targets(base: str) -> list[Target]:
     ]
 
 
-def benchmark(base: str, rounds: int, seconds: int, connections: int) -> list[Figures]:
+def benchmark(
+    base: str, rounds: int, seconds: int, connections: int, only: list[str] | None = None
+) -> list[Figures]:
     """Every target in `rounds` slices of `seconds`, each right after a slice of the static
     file; a target's ratio is the median of its slices' ratios to those static slices.
 
     This machine's speed drifts within a run (other tenants): slices taken side by side
     see the same machine, where one long run per target would compare different minutes.
     """
-    static, *pages = targets = bench_targets(base)
+    static, *pages = bench_targets(base)
+    if only:
+        unknown = set(only) - {page.name for page in pages}
+        if unknown:
+            names = ", ".join(page.name for page in pages)
+            raise SystemExit(f"unknown target {sorted(unknown)[0]!r}; the targets: {names}")
+        pages = [page for page in pages if page.name in only]
+    targets = [static, *pages]
     for target in targets:
         target.load(base, seconds=1, connections=connections)  # warm the caches
     for _ in range(rounds):
@@ -312,6 +344,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="bench: slices per target")
     parser.add_argument("--connections", type=int, default=None)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="bench: comma-separated target names (the static file always runs)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit(
@@ -331,7 +368,10 @@ def main() -> int:
             report = {"mode": "load", **figures}
             failed = figures["errors"] > 0
         else:
-            results = benchmark(base, args.rounds, args.seconds or 2, args.connections or 16)
+            only = [name.strip() for name in args.only.split(",") if name.strip()]
+            results = benchmark(
+                base, args.rounds, args.seconds or 2, args.connections or 16, only or None
+            )
             peaks = worker_peak_rss_mb(server.pid)
             print_table(results, peaks)
             report = {
