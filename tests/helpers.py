@@ -6,8 +6,9 @@ from itertools import count
 PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
 NEUTRAL, STRONGLY_AGREE, STRONGLY_DISAGREE = 3, 5, 1
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-# What a visitor must never see on a rendered page: template syntax left unrendered.
-TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{|\}\}")
+# What a visitor must never see on a rendered page: template syntax left unrendered
+# ("}}" is left out: JSON-LD closes nested objects with it).
+TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{")
 
 _numbers = count(1)
 

@@ -2,7 +2,7 @@ import socket
 
 import pytest
 from django.core.cache import cache, caches
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 
 from careers.models import Role, Tool
 from tests.helpers import csrf_token_in
@@ -233,3 +233,21 @@ def test_result_pages_share_rows_yet_each_shows_its_own_figures(client):
             shown = f"({abs(leaning)} out of 100)" if leaning else "Balanced between the two roles."
             assert shown in html, factor
     assert len({html for _, html in pages.values()}) == 3
+
+
+def test_only_views_that_declare_themselves_shared_are_looked_up(client):
+    from rolefit.caching.pages import shared_page_parameters
+
+    factory = RequestFactory()
+    assert shared_page_parameters(factory.get("/roles/")) == frozenset()
+    assert shared_page_parameters(factory.get("/tools/")) == {"role", "category"}
+    assert shared_page_parameters(factory.get("/sitemap.xml")) == frozenset()
+    for path in ("/search/", "/assessment/", "/healthz", "/admin/", "/no-such-page/"):
+        assert shared_page_parameters(factory.get(path)) is None, path
+
+
+def test_a_view_that_is_not_shared_is_never_stored(client):
+    client.get("/search/?q=architecture")
+    assert "X-Page-Cache" not in client.get("/search/?q=architecture")
+    assert client.get("/roles/")["Cache-Control"] == "no-cache"
+    assert client.get("/roles/")["X-Page-Cache"] == "hit"

@@ -1,0 +1,50 @@
+"""rolefit.caching.memo.VersionedMemo: the one per-worker memo."""
+
+import pytest
+
+from rolefit.caching import VersionedMemo, content_version_bump
+
+
+def test_a_value_is_only_returned_under_the_version_it_was_made_under():
+    memo = VersionedMemo(capacity=4)
+    memo.put("page", "v1", "made under v1")
+    assert memo.get("page", "v1") == "made under v1"
+    assert memo.get("page", "v2") is None
+
+
+def test_the_least_recently_used_entry_goes_first():
+    memo = VersionedMemo(capacity=2)
+    memo.put("a", "v", 1)
+    memo.put("b", "v", 2)
+    memo.get("a", "v")  # "a" is now the most recently used
+    memo.put("c", "v", 3)
+    assert memo.get("b", "v") is None
+    assert memo.get("a", "v") == 1
+    assert memo.get("c", "v") == 3
+
+
+@pytest.mark.django_db
+def test_get_or_compute_computes_again_once_the_content_version_moves(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = True
+    memo, calls = VersionedMemo(capacity=4), []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert memo.get_or_compute("key", compute) == 1
+    assert memo.get_or_compute("key", compute) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        content_version_bump()
+    assert memo.get_or_compute("key", compute) == 2
+
+
+@pytest.mark.django_db
+def test_get_or_compute_always_computes_while_the_page_cache_is_off(settings):
+    settings.PAGE_CACHE_ENABLED = False
+    memo, calls = VersionedMemo(capacity=4), []
+    for _ in range(3):
+        memo.get_or_compute("key", lambda: calls.append(1))
+    assert len(calls) == 3
