@@ -85,7 +85,7 @@ class ResponsibilityForm(forms.ModelForm):
 
     class Meta:
         model = Responsibility
-        fields = ["role", "order", "text"]
+        fields = ["role", "order", "text", "article_section"]
 
     def clean(self):
         cleaned = super().clean()
@@ -102,7 +102,7 @@ class ResponsibilityForm(forms.ModelForm):
 class ResponsibilityInline(admin.TabularInline):
     model = Responsibility
     formset = ResponsibilityFormSet
-    fields = ["order", "text"]
+    fields = ["order", "text", "article_section"]
     extra = 0
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 80})}
@@ -111,7 +111,7 @@ class ResponsibilityInline(admin.TabularInline):
 
 class RoleSkillInline(admin.TabularInline):
     model = RoleSkill
-    fields = ["area", "level", "description"]
+    fields = ["area", "level", "description", "article_section"]
     extra = 0
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
@@ -125,6 +125,7 @@ class SalaryRangeInline(admin.StackedInline):
         ("low", "high", "median", "currency"),
         ("region", "year"),
         "note",
+        "article_section",
         ("source", "order"),
     ]
     prepopulated_fields = {"slug": ["label"]}
@@ -144,8 +145,11 @@ class RoleAdmin(ContentAdmin):
         "slug",
         "tagline",
         "summary",
+        "summary_section",
         "career_path",
+        "career_path_section",
         "work_environment",
+        "work_environment_section",
         "order",
         "sources",
     ]
@@ -222,7 +226,7 @@ class SalaryRangeAdmin(ContentAdmin):
 
 class QuestionInline(admin.TabularInline):
     model = Question
-    fields = ["order", "statement", "slug", "leans_toward", "weight", "active"]
+    fields = ["order", "statement", "slug", "leans_toward", "weight", "active", "article_section"]
     prepopulated_fields = {"slug": ["statement"]}
     extra = 0
 

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from careers.article import article_section_field
+
 
 def search_vector_field():
     """The stored full-text document of a searchable row (see careers.content.search)."""
@@ -61,8 +63,13 @@ class Role(SeededContent):
     name = models.CharField(max_length=100, unique=True)
     tagline = models.CharField(max_length=200)
     summary = models.TextField()
+    summary_section = article_section_field("The article section the summary rests on.")
     career_path = models.TextField()
+    career_path_section = article_section_field("The article section the career path rests on.")
     work_environment = models.TextField()
+    work_environment_section = article_section_field(
+        "The article section the work environment rests on."
+    )
     order = models.PositiveSmallIntegerField(default=0)
     sources = models.ManyToManyField(Source, blank=True, related_name="roles")
     search_vector = search_vector_field()
@@ -91,6 +98,7 @@ class Role(SeededContent):
 class Responsibility(SeededContent):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="responsibilities")
     text = models.TextField()
+    article_section = article_section_field()
     order = models.PositiveSmallIntegerField(default=0)
 
     search_vector = search_vector_field()
@@ -131,6 +139,7 @@ class RoleSkill(SeededContent):
     area = models.ForeignKey(SkillArea, on_delete=models.CASCADE, related_name="role_skills")
     level = models.PositiveSmallIntegerField(help_text="1 (light) to 5 (central).")
     description = models.TextField()
+    article_section = article_section_field()
     search_vector = search_vector_field()
 
     class Meta:
@@ -178,6 +187,7 @@ class Tool(SeededContent):
     name = models.CharField(max_length=100)
     category = models.ForeignKey(ToolCategory, on_delete=models.PROTECT, related_name="tools")
     description = models.TextField()
+    article_section = article_section_field()
     url = models.URLField(max_length=500, blank=True)
     roles = models.ManyToManyField(Role, related_name="tools")
     order = models.PositiveSmallIntegerField(default=0)
@@ -213,6 +223,7 @@ class SalaryRange(SeededContent):
     currency = models.CharField(max_length=3, default="USD")
     region = models.CharField(max_length=120)
     year = models.PositiveSmallIntegerField()
+    article_section = article_section_field()
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, null=True, blank=True, related_name="salary_ranges"
     )
@@ -259,6 +270,7 @@ class DecisionFactor(SeededContent):
         related_name="+",
         help_text="The role the second pole points to.",
     )
+    article_section = article_section_field()
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -278,6 +290,7 @@ class FAQ(SeededContent):
     slug = models.SlugField(max_length=120, unique=True)
     question = models.CharField(max_length=300)
     answer = models.TextField()
+    article_section = article_section_field("The article section the answer rests on.")
     order = models.PositiveSmallIntegerField(default=0)
     related_role = models.ForeignKey(
         Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="faqs"
@@ -313,6 +326,7 @@ class Question(SeededContent):
     slug = models.SlugField(max_length=80, unique=True)
     factor = models.ForeignKey(DecisionFactor, on_delete=models.PROTECT, related_name="questions")
     statement = models.CharField(max_length=300)
+    article_section = article_section_field("The article section the statement rests on.")
     leans_toward = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="questions")
     weight = models.PositiveSmallIntegerField(
         default=2, help_text="How much agreeing or disagreeing counts: 1 (a little) to 5 (a lot)."

@@ -76,18 +76,32 @@ def role_form_data(role: Role, **changes) -> dict:
         "slug": role.slug,
         "tagline": role.tagline,
         "summary": role.summary,
+        "summary_section": role.summary_section,
         "career_path": role.career_path,
+        "career_path_section": role.career_path_section,
         "work_environment": role.work_environment,
+        "work_environment_section": role.work_environment_section,
         "order": role.order,
         "sources": [source.pk for source in role.sources.all()],
     }
     for prefix, rows, fields in (
-        ("responsibilities", role.responsibilities.all(), ["order", "text"]),
-        ("skills", role.skills.all(), ["area", "level", "description"]),
+        ("responsibilities", role.responsibilities.all(), ["order", "text", "article_section"]),
+        ("skills", role.skills.all(), ["area", "level", "description", "article_section"]),
         (
             "salary_ranges",
             role.salary_ranges.all(),
-            ["label", "slug", "low", "high", "median", "currency", "region", "year", "note"],
+            [
+                "label",
+                "slug",
+                "low",
+                "high",
+                "median",
+                "currency",
+                "region",
+                "year",
+                "note",
+                "article_section",
+            ],
         ),
     ):
         rows = list(rows)
