@@ -49,16 +49,16 @@ def test_results_move_to_shared_questionnaires_and_back(latest_schema_afterwards
 
 @pytest.mark.django_db(transaction=True)
 def test_rows_nobody_edited_still_look_unedited_after_a_new_field(latest_schema_afterwards):
-    from careers.seeding.new_fields import document_values
+    from careers.seeding.schema import row_values
 
     apps = migrate([("careers", "0003_search_vectors")])
     Role = apps.get_model("careers", "Role")
     fields = {"tagline": "t", "summary": "s", "career_path": "c", "work_environment": "w"}
     seeded = Role.objects.create(slug="seeded", name="Seeded", **fields)
-    seeded.seed_fingerprint = fingerprint(document_values(seeded))
+    seeded.seed_fingerprint = fingerprint(row_values(seeded))
     seeded.save()
     edited = Role.objects.create(slug="edited", name="Edited", **fields)
-    edited.seed_fingerprint = fingerprint(document_values(edited))
+    edited.seed_fingerprint = fingerprint(row_values(edited))
     edited.summary = "An editor's own words."
     edited.save()
 
@@ -66,5 +66,5 @@ def test_rows_nobody_edited_still_look_unedited_after_a_new_field(latest_schema_
     Role = apps.get_model("careers", "Role")
     seeded, edited = Role.objects.get(slug="seeded"), Role.objects.get(slug="edited")
     assert seeded.summary_section  # the placeholder section, until the seed sets its own
-    assert seeded.seed_fingerprint == fingerprint(document_values(seeded))
-    assert edited.seed_fingerprint != fingerprint(document_values(edited))
+    assert seeded.seed_fingerprint == fingerprint(row_values(seeded))
+    assert edited.seed_fingerprint != fingerprint(row_values(edited))
