@@ -2,7 +2,7 @@
 
 bench: for each target, requests/s, p50 and p99 latency and errors, each page's
 throughput as a ratio to a hashed static file's (measured in alternating slices of the
-same run), and the peak RSS of every gunicorn worker. Figures are printed and written to
+same run), the workers' CPU time per request, and the peak RSS of every gunicorn worker. Figures are printed and written to
 .bench/bench-<time>.json.
 
 load: 30 s, 64 connections over a mix of content pages; fails on any non-2xx/3xx
@@ -46,6 +46,7 @@ class Figures:
     errors: int
     ratio_to_static: float | None = None
     slice_ratios: list[float] = field(default_factory=list)
+    cpu_ms_per_request: float | None = None
 
 
 def free_port() -> int:
@@ -190,6 +191,24 @@ def run_wrk(base: str, path: str, *, seconds: int, connections: int, script=None
     }
 
 
+def workers_cpu_seconds(master: int) -> float:
+    """CPU time (user + system) spent so far by gunicorn's workers, the exited ones too.
+
+    Less sensitive than throughput to other processes sharing the machine: it counts
+    the work a request costs, not how long it waited for a core.
+    """
+
+    def times(pid: int) -> list[int]:
+        # Fields after the command name: utime, stime, cutime, cstime are 14-17 of stat.
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return [int(value) for value in fields[11:15]]
+
+    exited = sum(times(master)[2:])  # children the master has reaped
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    running = sum(sum(times(int(pid))[:2]) for pid in children)
+    return (exited + running) / os.sysconf("SC_CLK_TCK")
+
+
 def worker_peak_rss_mb(master: int) -> dict[int, float]:
     """VmHWM (the peak resident set) of each gunicorn worker, in MiB."""
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
@@ -209,9 +228,13 @@ class Target:
     slices: list[dict] = field(default_factory=list)
     ratios: list[float] = field(default_factory=list)
 
-    def load(self, base: str, seconds: int, connections: int) -> dict:
+    def load(self, base: str, seconds: int, connections: int, master: int) -> dict:
         options = {"script": self.script, "env": self.env}
-        return run_wrk(base, self.path, seconds=seconds, connections=connections, **options)
+        cpu_before = workers_cpu_seconds(master)
+        figures = run_wrk(base, self.path, seconds=seconds, connections=connections, **options)
+        cpu = workers_cpu_seconds(master) - cpu_before
+        figures["cpu_ms_per_request"] = 1000 * cpu / max(figures["requests"], 1)
+        return figures
 
     def figures(self) -> Figures:
         """This target's slices together: summed counts, the median p50, the worst p99."""
@@ -225,6 +248,7 @@ class Target:
             errors=sum(s["errors"] for s in self.slices),
             ratio_to_static=round(median(self.ratios), 3) if self.ratios else 1.0,
             slice_ratios=[round(ratio, 3) for ratio in self.ratios],
+            cpu_ms_per_request=round(median(s["cpu_ms_per_request"] for s in self.slices), 3),
         )
 
 
@@ -252,7 +276,12 @@ def bench_targets(base: str) -> list[Target]:
 
 
 def benchmark(
-    base: str, rounds: int, seconds: int, connections: int, only: list[str] | None = None
+    base: str,
+    master: int,
+    rounds: int,
+    seconds: int,
+    connections: int,
+    only: list[str] | None = None,
 ) -> list[Figures]:
     """Every target in `rounds` slices of `seconds`, each right after a slice of the static
     file; a target's ratio is the median of its slices' ratios to those static slices.
@@ -269,11 +298,11 @@ def benchmark(
         pages = [page for page in pages if page.name in only]
     targets = [static, *pages]
     for target in targets:
-        target.load(base, seconds=1, connections=connections)  # warm the caches
+        target.load(base, 1, connections, master)  # warm the caches
     for _ in range(rounds):
         for page in pages:
-            static_slice = static.load(base, seconds, connections)
-            page_slice = page.load(base, seconds, connections)
+            static_slice = static.load(base, seconds, connections, master)
+            page_slice = page.load(base, seconds, connections, master)
             static.slices.append(static_slice)
             page.slices.append(page_slice)
             page.ratios.append(
@@ -288,11 +317,15 @@ def first_faq_path(base: str) -> str:
 
 
 def print_table(results: list[Figures], peaks: dict[int, float]) -> None:
-    print(f"\n{'target':28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'x static':>9}")
+    print(
+        f"\n{'target':28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+        f"{'x static':>9} {'cpu ms':>7}"
+    )
     for f in results:
         print(
             f"{f.name:28} {f.requests_per_second:9.0f} {f.latency_p50_ms:8.2f} "
-            f"{f.latency_p99_ms:8.2f} {f.errors:7d} {f.ratio_to_static:9.2f}"
+            f"{f.latency_p99_ms:8.2f} {f.errors:7d} {f.ratio_to_static:9.2f} "
+            f"{f.cpu_ms_per_request:7.3f}"
         )
     print("\npeak RSS per gunicorn worker: " + ", ".join(f"{mb:.1f} MiB" for mb in peaks.values()))
 
@@ -370,7 +403,12 @@ def main() -> int:
         else:
             only = [name.strip() for name in args.only.split(",") if name.strip()]
             results = benchmark(
-                base, args.rounds, args.seconds or 2, args.connections or 16, only or None
+                base,
+                server.pid,
+                args.rounds,
+                args.seconds or 2,
+                args.connections or 16,
+                only or None,
             )
             peaks = worker_peak_rss_mb(server.pid)
             print_table(results, peaks)
