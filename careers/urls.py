@@ -1,7 +1,10 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from careers.assessment import views as assessment_views
 from careers.content import views
+from careers.content.sitemaps import sitemaps
+from rolefit.caching import shared_page
 from rolefit.ratelimit import rate_limited
 
 app_name = "careers"
@@ -19,6 +22,7 @@ urlpatterns = [
     path("faq/<slug:slug>/", views.FAQDetailView.as_view(), name="faq_detail"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("sources/", views.SourceListView.as_view(), name="source_list"),
+    path("sitemap.xml", shared_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     # --- Assessment ---
     path(
         "assessment/",
