@@ -71,6 +71,15 @@ load: $(INSTALLED)
 	@scripts/install-system-packages wrk
 	$(WITH_DB) $(BIN)/python scripts/bench.py load
 
+# The Docker image, with docker or podman (scripts/image.py; docs/operations.md).
+IMAGE ?= rolefit
+.PHONY: image image-test
+image: check-python
+	$(PYTHON) scripts/image.py build --image $(IMAGE)
+
+image-test: $(INSTALLED)
+	$(WITH_DB) $(BIN)/python scripts/image.py test --image $(IMAGE)
+
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
