@@ -4,7 +4,7 @@
 ARG BASE_IMAGE=docker.io/library/debian:trixie-slim
 
 # Debian's Python, shared by both stages so the venv finds the same interpreter.
-FROM ${BASE_IMAGE} AS python
+FROM ${BASE_IMAGE} AS runtime-base
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 \
     && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/cache/debconf/*-old /var/log/apt \
@@ -12,7 +12,7 @@ RUN apt-get update \
 
 # Build stage: the venv from the lock file (hash-checked wheels only, without pip itself
 # or the translation sources, which nothing reads at run time), the static files.
-FROM python AS build
+FROM runtime-base AS build
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         python3-venv ca-certificates \
@@ -25,20 +25,21 @@ RUN --mount=type=secret,id=ca-bundle \
     && /opt/venv/bin/pip install --no-cache-dir --disable-pip-version-check --no-compile \
         --require-hashes --only-binary :all: -r /tmp/requirements.txt \
     && /opt/venv/bin/pip uninstall --yes --quiet pip \
-    && find /opt/venv -name '*.po' -delete
+    && find /opt/venv -name '*.po' -delete \
+    && /opt/venv/bin/python -m compileall -q -j0 --invalidation-mode unchecked-hash /opt/venv/lib
 WORKDIR /app
 # .dockerignore lets in only what the running site needs.
 COPY . .
 # The hashed, compressed static files; DEBUG=0 selects that storage. Byte code is
-# compiled once here, checked by hash rather than file times (the image never changes).
+# compiled here (and for the venv above) and checked by hash, not by the files' times:
+# nothing in the image ever changes, and nothing can be written there at run time.
 RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/none \
     /opt/venv/bin/python manage.py collectstatic --noinput -v0 \
-    && /opt/venv/bin/python -m compileall -q -j0 --invalidation-mode unchecked-hash \
-        /opt/venv/lib /app \
+    && /opt/venv/bin/python -m compileall -q -j0 --invalidation-mode unchecked-hash /app \
     && rm -r /app/requirements
 
 # Runtime: the venv and the code, owned by root and read-only to the user that runs them.
-FROM python
+FROM runtime-base
 RUN useradd --system --uid 10001 --user-group --home-dir /nonexistent --no-create-home \
     --shell /usr/sbin/nologin rolefit
 COPY --from=build /opt/venv /opt/venv
