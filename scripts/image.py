@@ -121,6 +121,8 @@ def ensure_base(engine: Engine) -> None:
     log(f"making {image} from Debian's packages (mmdebstrap), as Docker Hub would serve it")
     if not shutil.which("mmdebstrap"):
         subprocess.run([BASE_DIR / "scripts" / "install-system-packages", "mmdebstrap"], check=True)
+    if not shutil.which("mmdebstrap"):
+        raise Failure(f"{engine.name} lacks {image}: pull it, or install mmdebstrap to make it")
     # The slim variant's dpkg filters (kept in the image, so later installs obey them too).
     filters = [f"--dpkgopt=path-exclude=/usr/share/{path}" for path in SLIM_EXCLUDES]
     filters.append("--dpkgopt=path-include=/usr/share/doc/*/copyright")
