@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, verbosity: int, **options):
         # The commands write straight to this command's stream, so that migrate's
-        # "Applying ...  OK" stays on one line.
+        # "Applying ... OK" stays on one line.
         out = {"verbosity": verbosity, "stdout": options.get("stdout")}
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_try_advisory_lock(%s)", [PREPARE_LOCK_ID])
