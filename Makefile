@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 # Runs a command with DATABASE_URL set, starting the embedded PostgreSQL when it is unset.
 WITH_DB := $(BIN)/python -m scripts.embedded_db run --
 MANAGE := $(BIN)/python manage.py
-PREPARE_DB := $(MANAGE) migrate --noinput && $(MANAGE) createcachetable && $(MANAGE) seed_content
+PREPARE_DB := $(MANAGE) prepare_database
 PORT ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
@@ -21,16 +21,35 @@ check-python:
 	  echo "Install Python 3.12+ (with pyenv: 'pyenv install 3.12', which .python-version then selects),"; \
 	  echo "or point make at one: make PYTHON=/path/to/python3.12 <target>"; exit 1; }
 
-$(INSTALLED): pyproject.toml
+# The pinned, hash-checked dependencies from the lock, then the project itself (editable,
+# so code changes need no reinstall); pip check catches a pyproject.toml the lock lags.
+$(INSTALLED): pyproject.toml requirements/dev.txt
 	@$(MAKE) --no-print-directory check-python
 	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 	  echo "Removing $(VENV): it was made with an older Python."; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+	  -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@$(BIN)/python -m pip check --disable-pip-version-check >/dev/null || { \
+	  $(BIN)/python -m pip check --disable-pip-version-check; \
+	  echo "requirements/ does not satisfy pyproject.toml: run 'make lock'."; exit 1; }
 	@touch $@
 
 install: $(INSTALLED)
+
+# Rewrites the lock files from pyproject.toml, keeping every pin that still fits; with
+# LOCK_ARGS=--upgrade (or --upgrade-package django) it moves pins to the newest releases.
+# One lock serves Python 3.12+ on every platform (the image runs Debian's 3.13).
+LOCK := $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.12 \
+  --generate-hashes --custom-compile-command 'make lock' $(LOCK_ARGS)
+LOCK_ARGS ?=
+.PHONY: lock
+lock:
+	@[ -x $(BIN)/uv ] || $(MAKE) --no-print-directory install || [ -x $(BIN)/uv ]
+	$(LOCK) -o requirements/runtime.txt
+	$(LOCK) --extra dev --constraints requirements/runtime.txt -o requirements/dev.txt
 
 run: $(INSTALLED)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) bash -c '$(PREPARE_DB) && \
@@ -52,6 +71,15 @@ bench: $(INSTALLED)
 load: $(INSTALLED)
 	@scripts/install-system-packages wrk
 	$(WITH_DB) $(BIN)/python scripts/bench.py load
+
+# The Docker image, with docker or podman (scripts/image.py; docs/operations.md).
+IMAGE ?= rolefit
+.PHONY: image image-test
+image: check-python
+	$(PYTHON) scripts/image.py build --image $(IMAGE)
+
+image-test: $(INSTALLED)
+	$(WITH_DB) $(BIN)/python scripts/image.py test --image $(IMAGE)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

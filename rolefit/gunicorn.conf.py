@@ -22,3 +22,9 @@ preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The heartbeat files go to memory where there is such a filesystem (a disk-backed /tmp
+# can stall workers; the image's root is read-only). No control socket: nothing here uses
+# gunicornc, and its default place ($HOME/.gunicorn) is read-only in the image and shared
+# by every gunicorn of a user elsewhere.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+control_socket_disable = True

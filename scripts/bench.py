@@ -69,14 +69,9 @@ def server_env(port: int) -> dict[str, str]:
 
 
 def prepare(env: dict[str, str]) -> None:
-    """The same steps as `make serve`: migrate, cache table, seed, collect static files."""
+    """The same steps as `make serve`: prepare the database, collect static files."""
     manage = [str(BIN / "python"), "manage.py"]
-    for command in (
-        ["migrate", "--noinput"],
-        ["createcachetable"],
-        ["seed_content"],
-        ["collectstatic", "--noinput"],
-    ):
+    for command in (["prepare_database"], ["collectstatic", "--noinput"]):
         subprocess.run([*manage, *command, "-v0"], cwd=BASE_DIR, env=env, check=True)
 
 
