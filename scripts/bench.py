@@ -2,8 +2,8 @@
 
 bench: for each target, requests/s, p50 and p99 latency and errors, each page's
 throughput as a ratio to a hashed static file's (measured in alternating slices of the
-same run), the workers' CPU time per request, and the peak RSS of every gunicorn worker. Figures are printed and written to
-.bench/bench-<time>.json.
+same run), the workers' CPU time per request, and the peak RSS of every gunicorn worker.
+Figures are printed and written to .bench/bench-<time>.json.
 
 load: 30 s, 64 connections over a mix of content pages; fails on any non-2xx/3xx
 response or socket error.
