@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.template import TemplateSyntaxError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
@@ -37,7 +38,40 @@ def include_once(template_name: str, **values) -> SafeString:
 
 @functools.lru_cache(maxsize=4096)
 def render_fragment(template_name: str, values: tuple) -> SafeString:
-    return render_to_string(template_name, dict(values))
+    return render_to_string(template_name, {**VISITOR_VALUES, **dict(values)})
+
+
+class NotInFragment:
+    """Stands in a shared fragment for what belongs to one visitor (the request, the user,
+    the CSRF token…): any use of it fails loudly instead of rendering another visitor's
+    value, or an empty one, into a fragment many visitors get."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def refuse(self, *args, **kwargs):
+        raise TemplateSyntaxError(
+            f"{{% include_once %}} fragments are shared between visitors: they cannot use "
+            f"{self.name!r}. Pass what the fragment needs as a value, or use {{% include %}}."
+        )
+
+    __getattr__ = __getitem__ = __str__ = __bool__ = __iter__ = __len__ = refuse
+
+
+# The names the request and the context processors put in a page's context.
+VISITOR_VALUES = {
+    name: NotInFragment(name)
+    for name in (
+        "request",
+        "user",
+        "perms",
+        "messages",
+        "csrf_token",
+        "csp_nonce",
+        "page_url",
+        "site_name",
+    )
+}
 
 
 @register.simple_tag(takes_context=True)
