@@ -27,13 +27,13 @@ def test_staff_user_logs_in_and_edits_a_role_summary(live_server, seeded, editor
 
     page.goto(f"{live_server.url}/admin/careers/role/{role.pk}/change/")
     new_summary = "Architects design whole AI systems. Edited in the browser test."
-    page.get_by_label("Summary").fill(new_summary)
+    page.locator("#id_summary").fill(new_summary)
     page.get_by_role("button", name="Save and continue editing").click()
 
     expect(page.locator(".messagelist")).to_contain_text(
         "was changed successfully", timeout=TIMEOUT
     )
-    expect(page.get_by_label("Summary")).to_have_value(new_summary, timeout=TIMEOUT)
+    expect(page.locator("#id_summary")).to_have_value(new_summary, timeout=TIMEOUT)
     screenshot(page, "admin-role-edited")
     role.refresh_from_db()
     assert role.summary == new_summary
