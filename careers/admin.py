@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from careers.key_points import PLACEMENTS, KeyPoint
 from careers.models import (
     FAQ,
     DecisionFactor,
@@ -111,7 +112,7 @@ class ResponsibilityInline(admin.TabularInline):
 
 class RoleSkillInline(admin.TabularInline):
     model = RoleSkill
-    fields = ["area", "level", "description", "article_section"]
+    fields = ["area", "emphasis", "description", "article_section"]
     extra = 0
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
@@ -126,7 +127,7 @@ class SalaryRangeInline(admin.StackedInline):
         ("region", "year"),
         "note",
         "article_section",
-        ("source", "order"),
+        "order",
     ]
     prepopulated_fields = {"slug": ["label"]}
     extra = 0
@@ -135,11 +136,10 @@ class SalaryRangeInline(admin.StackedInline):
 @admin.register(Role)
 class RoleAdmin(ContentAdmin):
     list_display = ["name", "slug", "tagline", "order"]
-    list_filter = [SeedStatusFilter, "sources"]
+    list_filter = [SeedStatusFilter]
     search_fields = ["name", "slug", "tagline", "summary", "career_path", "work_environment"]
     ordering = ["order", "name"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["sources"]
     fields = [
         "name",
         "slug",
@@ -150,8 +150,11 @@ class RoleAdmin(ContentAdmin):
         "career_path_section",
         "work_environment",
         "work_environment_section",
+        "skills_summary",
+        "skills_summary_section",
+        "outlook",
+        "outlook_section",
         "order",
-        "sources",
     ]
     inlines = [ResponsibilityInline, RoleSkillInline, SalaryRangeInline]
 
@@ -178,8 +181,8 @@ class SkillAreaAdmin(ContentAdmin):
 
 @admin.register(RoleSkill)
 class RoleSkillAdmin(ContentAdmin):
-    list_display = ["area", "role", "level", "description"]
-    list_filter = ["role", "area", "level", SeedStatusFilter]
+    list_display = ["area", "role", "emphasis", "description"]
+    list_filter = ["role", "area", SeedStatusFilter]
     list_select_related = ["area", "role"]
     search_fields = ["description", "area__name", "role__name"]
     ordering = ["area__order", "role__order"]
@@ -257,20 +260,30 @@ class QuestionAdmin(ContentAdmin):
 @admin.register(FAQ)
 class FAQAdmin(ContentAdmin):
     list_display = ["question", "related_role", "order"]
-    list_filter = ["related_role", "sources", SeedStatusFilter]
+    list_filter = ["related_role", "article_section", SeedStatusFilter]
     list_select_related = ["related_role"]
     search_fields = ["question", "slug", "answer"]
     ordering = ["order", "question"]
     prepopulated_fields = {"slug": ["question"]}
-    filter_horizontal = ["sources"]
 
 
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
-    list_display = ["title", "publisher", "published", "order"]
-    list_filter = ["publisher", SeedStatusFilter]
-    search_fields = ["title", "publisher", "url"]
-    ordering = ["order", "title"]
+    """The article's reference list, in its order and wording; nothing cites an entry."""
+
+    list_display = ["citation", "order"]
+    list_filter = [SeedStatusFilter]
+    search_fields = ["citation", "slug"]
+    ordering = ["order", "slug"]
+    prepopulated_fields = {"slug": ["citation"]}
+
+
+@admin.register(KeyPoint)
+class KeyPointAdmin(ContentAdmin):
+    list_display = ["title", "article_section", *PLACEMENTS, "order"]
+    list_filter = [*PLACEMENTS, "article_section", SeedStatusFilter]
+    search_fields = ["title", "slug", "text"]
+    ordering = ["order", "slug"]
     prepopulated_fields = {"slug": ["title"]}
 
 

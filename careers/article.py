@@ -17,10 +17,13 @@ ARTICLE_TITLE: str = _article["title"]
 ARTICLE_SECTIONS: tuple[str, ...] = tuple(_article["sections"])
 
 
-def article_section_field(help_text: str = "The article section this rests on.") -> models.Field:
+def article_section_field(
+    help_text: str = "The article section this rests on.", *, blank: bool = False
+) -> models.Field:
     """A choice of the article's section headings, shown to visitors beside the content."""
     return models.CharField(
         max_length=120,
         choices=[(section, section) for section in ARTICLE_SECTIONS],
         help_text=help_text,
+        blank=blank,
     )

@@ -35,20 +35,22 @@ class SeededContent(models.Model):
 
 
 class Source(SeededContent):
+    """One entry of the article's reference list, worded as the article words it.
+
+    The article does not say which reference backs which claim, so nothing links to one.
+    """
+
     slug = models.SlugField(max_length=80, unique=True)
-    title = models.CharField(max_length=300)
-    publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField(max_length=500, blank=True)
-    published = models.CharField(
-        max_length=40, blank=True, help_text="Publication date or year, as the source gives it."
+    citation = models.CharField(
+        max_length=500, help_text="The reference exactly as the article lists it."
     )
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Its place in the list.")
 
     class Meta:
-        ordering = ["order", "title"]
+        ordering = ["order", "slug"]
 
     def __str__(self):
-        return self.title
+        return self.citation
 
     def get_absolute_url(self):
         return self.url_for(slug=self.slug)
@@ -70,8 +72,11 @@ class Role(SeededContent):
     work_environment_section = article_section_field(
         "The article section the work environment rests on."
     )
+    skills_summary = models.TextField(blank=True, help_text="What the role's skills add up to.")
+    skills_summary_section = article_section_field("The article section it rests on.", blank=True)
+    outlook = models.TextField(blank=True, help_text="Where the role is heading.")
+    outlook_section = article_section_field("The article section it rests on.", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-    sources = models.ManyToManyField(Source, blank=True, related_name="roles")
     search_vector = search_vector_field()
 
     class Meta:
@@ -133,11 +138,14 @@ class SkillArea(SeededContent):
 
 
 class RoleSkill(SeededContent):
-    """One cell of the skills comparison: how much a role needs a skill area, and how."""
+    """One cell of the skills comparison: the article's word for the role's take on a skill
+    area (Deep, Broad…), and what it means. A contrast, not a score."""
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="skills")
     area = models.ForeignKey(SkillArea, on_delete=models.CASCADE, related_name="role_skills")
-    level = models.PositiveSmallIntegerField(help_text="1 (light) to 5 (central).")
+    emphasis = models.CharField(
+        max_length=40, help_text="The article's contrast word for this role, e.g. 'Deep'."
+    )
     description = models.TextField()
     article_section = article_section_field()
     search_vector = search_vector_field()
@@ -149,13 +157,10 @@ class RoleSkill(SeededContent):
             models.UniqueConstraint(
                 fields=["role", "area"], name="one_skill_row_per_role_and_area"
             ),
-            models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5), name="skill_level_between_1_and_5"
-            ),
         ]
 
     def __str__(self):
-        return f"{self.role}: {self.area} ({self.level}/5)"
+        return f"{self.role}: {self.area} ({self.emphasis})"
 
     def get_absolute_url(self):
         return self.url_for(role_slug=self.role.slug, area_slug=self.area.slug)
@@ -209,7 +214,7 @@ class Tool(SeededContent):
 
 
 class SalaryRange(SeededContent):
-    """An annual salary range as a source reports it (a range, not percentiles)."""
+    """An annual salary range as the article gives it (a range, not percentiles)."""
 
     slug = models.SlugField(max_length=80, unique=True)
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="salary_ranges")
@@ -224,9 +229,6 @@ class SalaryRange(SeededContent):
     region = models.CharField(max_length=120)
     year = models.PositiveSmallIntegerField()
     article_section = article_section_field()
-    source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="salary_ranges"
-    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -247,16 +249,21 @@ class SalaryRange(SeededContent):
 
 
 class DecisionFactor(SeededContent):
-    """A question to ask oneself when choosing, with one pole per role."""
+    """A question to ask oneself when choosing, with one pole per role where the article
+    gives one (it gives none for learning: both poles are then blank)."""
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
     description = models.TextField()
     pair_programmer_pole = models.CharField(
-        max_length=300, help_text="What this factor looks like for someone suited to hands-on work."
+        max_length=300,
+        blank=True,
+        help_text="What this factor looks like for someone suited to hands-on work.",
     )
     architect_pole = models.CharField(
-        max_length=300, help_text="What this factor looks like for someone suited to architecture."
+        max_length=300,
+        blank=True,
+        help_text="What this factor looks like for someone suited to architecture.",
     )
     pair_programmer_role = models.ForeignKey(
         Role,
@@ -295,7 +302,9 @@ class FAQ(SeededContent):
     related_role = models.ForeignKey(
         Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="faqs"
     )
-    sources = models.ManyToManyField(Source, blank=True, related_name="faqs")
+    attribution = models.CharField(
+        max_length=200, blank=True, help_text="Only an attribution the article itself states."
+    )
     search_vector = search_vector_field()
 
     class Meta:
@@ -403,3 +412,7 @@ class AssessmentResult(models.Model):
 
     def get_absolute_url(self):
         return reverse("careers:result_detail", kwargs={"pk": self.pk})
+
+
+# Defined in its own module (this one is long enough); imported so Django registers it.
+from careers.key_points import KeyPoint  # noqa: E402, F401

@@ -88,15 +88,15 @@ class NextStepsBlock:
 
 
 def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
-    """For each role of `role_slugs` (in that order), its most central skills and some tools
-    to try; and the page comparing the two `compared` roles.
+    """For each role of `role_slugs` (in that order), its first skill areas (in the article's
+    order) and some tools to try; and the page comparing the two `compared` roles.
 
     Three queries whatever the content size. Roles that no longer exist are skipped.
     """
     roles = Role.objects.filter(slug__in={*role_slugs, *compared}).prefetch_related(
         Prefetch(
             "skills",
-            queryset=RoleSkill.objects.select_related("area").order_by("-level", "area__order"),
+            queryset=RoleSkill.objects.select_related("area").order_by("area__order"),
         ),
         Prefetch("tools", queryset=Tool.objects.order_by("order", "name")),
     )

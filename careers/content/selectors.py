@@ -12,9 +12,10 @@ from types import SimpleNamespace
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Prefetch, QuerySet, Value
+from django.db.models import OuterRef, QuerySet, Value
 from django.db.models.functions import JSONObject
 
+from careers.key_points import PLACEMENTS, KeyPoint
 from careers.models import (
     FAQ,
     DecisionFactor,
@@ -28,7 +29,7 @@ from careers.models import (
     ToolCategory,
 )
 
-SOURCE_FIELDS = ("slug", "title", "publisher", "published", "order")
+KEY_POINT_FIELDS = ("slug", "title", "text", "article_section")
 
 
 # --- Building blocks ---------------------------------------------------------------------
@@ -38,6 +39,11 @@ SOURCE_FIELDS = ("slug", "title", "publisher", "published", "order")
 class ToolGroup:
     category: ToolCategory
     tools: tuple[Tool, ...]
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The article sections the group's tools rest on."""
+        return tuple(tool.article_section for tool in self.tools)
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,9 @@ class SkillRow:
     cells: tuple[SkillCell, ...]
 
     @property
-    def levels_differ(self) -> bool:
-        levels = {cell.skill.level for cell in self.cells if cell.skill}
-        return len(levels) > 1
+    def sections(self) -> tuple[str, ...]:
+        """The article sections the row's cells rest on."""
+        return tuple(cell.skill.article_section for cell in self.cells if cell.skill)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,15 @@ class FactorRow:
 
     factor: DecisionFactor
     poles: tuple[Pole, ...]
+
+    @property
+    def article_section(self) -> str:
+        return self.factor.article_section
+
+    @property
+    def has_poles(self) -> bool:
+        """False where the article names no side (learning): the factor is shown whole."""
+        return any(pole.text for pole in self.poles)
 
 
 def factor_pole(factor: DecisionFactor, role: Role) -> str | None:
@@ -122,18 +137,13 @@ def _row_array(queryset: QuerySet, fields: Sequence[str]) -> ArraySubquery:
 
 
 @dataclass(frozen=True)
-class SourceRef:
-    """A source as a page cites it: its title and where the sources page lists it."""
+class KeyPointRef:
+    """A key point as a page shows it (read as an array alongside other rows)."""
 
     slug: str
     title: str
-    publisher: str
-    published: str
-    order: int
-
-    @property
-    def page_url(self) -> str:
-        return Source.url_for(slug=self.slug)
+    text: str
+    article_section: str
 
 
 @dataclass(frozen=True)
@@ -153,38 +163,34 @@ class RoleLink:
     comparison_url: str
 
 
-def source_ref(source: Source) -> SourceRef:
-    return SourceRef(**{name: getattr(source, name) for name in SOURCE_FIELDS})
+def key_points(placement: str) -> tuple[KeyPoint, ...]:
+    """The key points shown on one kind of page (`placement`: a flag of PLACEMENTS); one query."""
+    if placement not in PLACEMENTS:
+        raise ValueError(f"unknown placement {placement!r}")
+    return tuple(KeyPoint.objects.filter(**{placement: True}))
 
 
-def _sources_of_role() -> ArraySubquery:
+def _key_point_array(placement: str) -> ArraySubquery:
     return _row_array(
-        Source.objects.filter(roles=OuterRef("pk")).order_by("order", "title"), SOURCE_FIELDS
+        KeyPoint.objects.filter(**{placement: True}).order_by("order", "slug"), KEY_POINT_FIELDS
     )
 
 
-def _merge_sources(*groups: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
-    unique = {source.slug: source for group in groups for source in group}
-    return tuple(sorted(unique.values(), key=lambda source: (source.order, source.title)))
-
-
-def _salary_sources(salaries: Iterable[SalaryRange]) -> tuple[SourceRef, ...]:
-    return tuple(source_ref(s.source) for s in salaries if s.source is not None)
+def key_point_refs(rows) -> tuple[KeyPointRef, ...]:
+    return tuple(KeyPointRef(**row) for row in rows or ())
 
 
 def roles_annotated() -> QuerySet[Role]:
-    """Roles with their responsibilities (texts) and sources (rows) as arrays: one query."""
+    """Roles with their responsibilities (texts) and the article sections those rest on,
+    as arrays: one query."""
+    responsibilities = Responsibility.objects.filter(role=OuterRef("pk"))
     return Role.objects.annotate(
-        responsibility_texts=_text_array(
-            Responsibility.objects.filter(role=OuterRef("pk")).order_by("order", "id"), "text"
+        responsibility_texts=_text_array(responsibilities.order_by("order", "id"), "text"),
+        responsibility_sections=_text_array(
+            responsibilities.order_by("article_section").distinct("article_section"),
+            "article_section",
         ),
-        source_rows=_sources_of_role(),
     )
-
-
-def role_sources(role: Role) -> tuple[SourceRef, ...]:
-    """The sources of a role annotated by `roles_annotated`."""
-    return tuple(SourceRef(**row) for row in getattr(role, "source_rows", None) or ())
 
 
 # --- Home and role list --------------------------------------------------------------------
@@ -196,27 +202,28 @@ class Overview:
     skills: tuple[SkillRow, ...]
     salaries: tuple[SalaryRange, ...]
     factors: tuple[FactorRow, ...]
+    key_points: tuple[KeyPoint, ...]
 
 
 def role_overview() -> Overview:
-    """Every role with its skill levels, salary ranges and factor poles (four queries)."""
+    """Every role with its skill contrasts, salary ranges and factor poles, and the home
+    page's key points (five queries)."""
     roles = tuple(Role.objects.all())
     skills = RoleSkill.objects.select_related("area")
-    salaries = tuple(SalaryRange.objects.select_related("role", "source"))
+    salaries = tuple(SalaryRange.objects.select_related("role"))
     factors = DecisionFactor.objects.all()
     return Overview(
         roles=roles,
         skills=skill_rows(skills, roles),
         salaries=salaries,
         factors=factor_rows(factors, roles),
+        key_points=key_points("on_home"),
     )
 
 
 def role_list() -> QuerySet[Role]:
     """Roles in their order, each with its salary ranges prefetched (two queries)."""
-    return Role.objects.prefetch_related(
-        Prefetch("salary_ranges", queryset=SalaryRange.objects.select_related("source"))
-    )
+    return Role.objects.prefetch_related("salary_ranges")
 
 
 # --- Role page -----------------------------------------------------------------------------
@@ -231,8 +238,12 @@ class RolePage:
     salaries: tuple[SalaryRange, ...]
     fits: tuple[FactorRow, ...]
     faqs: tuple[PageLink, ...]
-    sources: tuple[SourceRef, ...]
+    key_points: tuple[KeyPointRef, ...]
     other_roles: tuple[RoleLink, ...]
+
+    @property
+    def responsibility_sections(self) -> tuple[str, ...]:
+        return tuple(self.role.responsibility_sections)
 
 
 def role_page(*, slug: str) -> RolePage | None:
@@ -248,13 +259,14 @@ def role_page(*, slug: str) -> RolePage | None:
                 Role.objects.exclude(pk=OuterRef("pk")).order_by("order", "name"),
                 ("slug", "name", "order"),
             ),
+            key_point_rows=_key_point_array("on_roles"),
         )
         .filter(slug=slug)
         .first()
     )
     if role is None:
         return None
-    salaries = tuple(SalaryRange.objects.filter(role=role).select_related("role", "source"))
+    salaries = tuple(SalaryRange.objects.filter(role=role).select_related("role"))
     return RolePage(
         role=role,
         responsibilities=tuple(role.responsibility_texts),
@@ -266,7 +278,7 @@ def role_page(*, slug: str) -> RolePage | None:
             PageLink(title=row["question"], url=FAQ.url_for(slug=row["slug"]))
             for row in role.faq_rows
         ),
-        sources=_merge_sources(role_sources(role), _salary_sources(salaries)),
+        key_points=key_point_refs(role.key_point_rows),
         other_roles=tuple(_role_link(role, row) for row in role.other_role_rows),
     )
 
@@ -285,11 +297,13 @@ def _role_link(role: Role, other: dict) -> RoleLink:
 def roles_to_compare(*, slugs: Sequence[str]) -> tuple[Role, ...] | None:
     """The named roles in their canonical (site) order; None unless every slug is a role.
 
-    One query; the roles come annotated for `role_comparison`.
+    One query; the roles come annotated for `role_comparison` (each carries the
+    comparison's key points, so they cost no query of their own).
     """
     if len(set(slugs)) != len(slugs):
         return None
-    roles = tuple(roles_annotated().filter(slug__in=slugs))
+    annotated = roles_annotated().annotate(key_point_rows=_key_point_array("on_comparison"))
+    roles = tuple(annotated.filter(slug__in=slugs))
     return roles if len(roles) == len(slugs) else None
 
 
@@ -311,7 +325,7 @@ class Comparison:
     salaries: tuple[SalaryRange, ...]
     tools: tuple[Tool, ...]
     factors: tuple[FactorRow, ...]
-    sources: tuple[SourceRef, ...]
+    key_points: tuple[KeyPointRef, ...]
 
     @property
     def shared_tools(self) -> tuple[Tool, ...]:
@@ -335,7 +349,7 @@ def role_comparison(*, roles: Sequence[Role]) -> Comparison:
     tools = tools.annotate(role_slugs=ArrayAgg("roles__slug", distinct=True, default=Value([])))
     salaries = tuple(
         SalaryRange.objects.filter(role__in=role_ids)
-        .select_related("role", "source")
+        .select_related("role")
         .order_by("role__order", "role__name", "order", "-high")
     )
     return Comparison(
@@ -346,7 +360,7 @@ def role_comparison(*, roles: Sequence[Role]) -> Comparison:
         salaries=salaries,
         tools=tuple(tools),
         factors=factor_rows(DecisionFactor.objects.all(), roles),
-        sources=_merge_sources(*(role_sources(role) for role in roles), _salary_sources(salaries)),
+        key_points=key_point_refs(getattr(roles[0], "key_point_rows", None) if roles else ()),
     )
 
 
@@ -354,13 +368,13 @@ def role_comparison(*, roles: Sequence[Role]) -> Comparison:
 
 
 def salary_ranges() -> QuerySet[SalaryRange]:
-    """Every salary range with its role and source (one query)."""
-    return SalaryRange.objects.select_related("role", "source")
+    """Every salary range with its role (one query)."""
+    return SalaryRange.objects.select_related("role")
 
 
 def faq_list() -> QuerySet[FAQ]:
-    """Every FAQ with its role and sources (two queries)."""
-    return FAQ.objects.select_related("related_role").prefetch_related("sources")
+    """Every FAQ with its role (one query)."""
+    return FAQ.objects.select_related("related_role")
 
 
 @dataclass(frozen=True)
@@ -370,7 +384,7 @@ class FAQPage:
 
 
 def faq_page(*, slug: str) -> FAQPage | None:
-    """One FAQ with its sources and the other questions (three queries); None if unknown."""
+    """One FAQ with its role and the other questions (two queries); None if unknown."""
     faq = faq_list().filter(slug=slug).first()
     if faq is None:
         return None
@@ -379,11 +393,11 @@ def faq_page(*, slug: str) -> FAQPage | None:
 
 
 def source_list() -> QuerySet[Source]:
-    """Every source with the roles, FAQs and salary ranges that cite it (four queries)."""
-    return Source.objects.prefetch_related(
-        Prefetch("roles", queryset=Role.objects.only("slug", "name", "order")),
-        Prefetch("faqs", queryset=FAQ.objects.only("slug", "question", "order")),
-        Prefetch(
-            "salary_ranges", queryset=SalaryRange.objects.only("slug", "label", "order", "source")
-        ),
-    )
+    """The article's reference list in its order (one query). Nothing cites an entry: the
+    article does not say which reference backs which claim."""
+    return Source.objects.all()
+
+
+def attributed_faqs() -> tuple[FAQ, ...]:
+    """The FAQs whose answer the article attributes explicitly (one query)."""
+    return tuple(FAQ.objects.exclude(attribution="").only("slug", "question", "attribution"))

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import ListView, RedirectView, TemplateView
 
+from careers.article import ARTICLE_TITLE
 from careers.content import catalogue, search, selectors
 from rolefit.caching import shared_page
 
@@ -116,6 +117,9 @@ class ToolListView(SelectedPageView):
         }
         return self.request.path + (f"?{urlencode(params)}" if params else "")
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(key_points=selectors.key_points("on_tools"), **kwargs)
+
     def render_to_response(self, context, **response_kwargs):
         if context["page"].is_unknown_filter:
             response_kwargs["status"] = 404
@@ -129,6 +133,9 @@ class SalaryListView(ContentPageMixin, ListView):
 
     def get_queryset(self):
         return selectors.salary_ranges()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(key_points=selectors.key_points("on_salaries"), **kwargs)
 
 
 @shared_page
@@ -167,3 +174,8 @@ class SourceListView(ContentPageMixin, ListView):
 
     def get_queryset(self):
         return selectors.source_list()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            article_title=ARTICLE_TITLE, attributed_faqs=selectors.attributed_faqs(), **kwargs
+        )

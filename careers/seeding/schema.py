@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from django.db import models
 
+from careers.key_points import KeyPoint
 from careers.models import (
     FAQ,
     DecisionFactor,
@@ -35,6 +36,7 @@ SEED_FILES: dict[str, tuple[str, ...]] = {
     "factors.json": ("factors",),
     "questions.json": ("questions",),
     "faqs.json": ("faqs",),
+    "key_points.json": ("key_points",),
 }
 
 # Top-level collections: name -> model, each keyed by slug.
@@ -48,6 +50,7 @@ COLLECTIONS: dict[str, type[SeededContent]] = {
     "factors": DecisionFactor,
     "questions": Question,
     "faqs": FAQ,
+    "key_points": KeyPoint,
 }
 
 # Rows that live inside a parent record: parent collection -> (key, model).
@@ -69,6 +72,7 @@ WRITE_ORDER: tuple[type[SeededContent], ...] = (
     DecisionFactor,
     Question,
     FAQ,
+    KeyPoint,
 )
 
 # How a row is recognised across runs; every other content model is recognised by slug.

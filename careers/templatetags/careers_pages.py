@@ -9,14 +9,13 @@ from django.conf import settings
 from django.template import TemplateSyntaxError
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from careers.content import charts
 
 register = template.Library()
 
-MAX_LEVEL = 5
 # The characters json_script escapes, so that data can never close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -93,14 +92,33 @@ def nav_link(context, path: str, label: str) -> SafeString:
     return format_html('<a class="nav-link" href="{}">{}</a>', path, label)
 
 
-@register.filter
-def pips(level) -> list[bool]:
-    """[True, True, True, False, False] for level 3: one flag per step of the 1–5 scale."""
-    try:
-        level = int(level)
-    except (TypeError, ValueError):
-        level = 0
-    return [step <= level for step in range(1, MAX_LEVEL + 1)]
+def _sections(items) -> list[str]:
+    """Section headings from headings, rows with `article_section` or `sections`, or lists."""
+    found: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            found.append(item)
+        elif hasattr(item, "article_section"):
+            found.append(item.article_section)
+        elif hasattr(item, "sections"):
+            found += list(item.sections)
+        elif item is not None:
+            found += _sections(item)
+    return found
+
+
+@register.simple_tag
+def from_article(*items) -> str:
+    """'From the article: <heading>' naming, once each, the sections `items` rest on.
+
+    An item is a heading, a row with an `article_section`, or a list of either; nothing is
+    written when none names a section.
+    """
+    sections = list(dict.fromkeys(section for section in _sections(items) if section))
+    if not sections:
+        return ""
+    cited = format_html_join("; ", "<cite>{}</cite>", ((section,) for section in sections))
+    return format_html('<p class="article-note">From the article: {}</p>', cited)
 
 
 @register.filter
