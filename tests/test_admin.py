@@ -67,7 +67,9 @@ def test_role_change_page_edits_responsibilities_skills_and_salaries_inline(staf
     for prefix in ("responsibilities", "skills", "salary_ranges"):
         assert f'name="{prefix}-TOTAL_FORMS"' in html
     assert role.responsibilities.first().text in html
-    assert 'class="selectfilter"' in html  # filter_horizontal for sources
+    assert 'name="skills-0-emphasis"' in html  # the article's word, not a level
+    assert 'name="skills-0-level"' not in html
+    assert 'name="skills_summary_section"' in html and 'name="outlook_section"' in html
 
 
 def role_form_data(role: Role, **changes) -> dict:
@@ -81,12 +83,15 @@ def role_form_data(role: Role, **changes) -> dict:
         "career_path_section": role.career_path_section,
         "work_environment": role.work_environment,
         "work_environment_section": role.work_environment_section,
+        "skills_summary": role.skills_summary,
+        "skills_summary_section": role.skills_summary_section,
+        "outlook": role.outlook,
+        "outlook_section": role.outlook_section,
         "order": role.order,
-        "sources": [source.pk for source in role.sources.all()],
     }
     for prefix, rows, fields in (
         ("responsibilities", role.responsibilities.all(), ["order", "text", "article_section"]),
-        ("skills", role.skills.all(), ["area", "level", "description", "article_section"]),
+        ("skills", role.skills.all(), ["area", "emphasis", "description", "article_section"]),
         (
             "salary_ranges",
             role.salary_ranges.all(),
@@ -116,7 +121,6 @@ def role_form_data(role: Role, **changes) -> dict:
                 data[f"{prefix}-{index}-{name}"] = "" if value is None else value
         if prefix == "salary_ranges":
             for index, row in enumerate(rows):
-                data[f"{prefix}-{index}-source"] = row.source_id or ""
                 data[f"{prefix}-{index}-order"] = row.order
     data.update(changes)
     return data

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from careers.key_points import PLACEMENTS, KeyPoint
 from careers.models import FAQ, Responsibility, Role, SalaryRange, Source, Tool, ToolCategory
 from tests.helpers import ARCHITECT, PAIR
 
@@ -81,13 +82,12 @@ def test_role_page_shows_every_part_of_the_role(client, seeded):
     role = Role.objects.get(slug=ARCHITECT)
     for responsibility in role.responsibilities.all():
         assert shown(responsibility.text, html)
-    assert "4 of 5" in html or "5 of 5" in html  # skill levels, in words
-    assert 'class="meter-pip is-on"' in html
+    assert '<span class="contrast-word">Persuasive</span>' in html  # the article's word
     assert "Monitoring" in html and "MLflow" in html  # tools, by category
     assert "$170,000" in html and 'role="img"' in html  # salary, drawn
     assert "This may be you if" in html
     assert "Who earns more" in html  # a related FAQ
-    assert "/sources/#source-" in html
+    assert "From the article: <cite>Key Functions of an AI Architect</cite>" in html
     assert f'href="{CANONICAL_COMPARE}"' in html
 
 
@@ -95,7 +95,7 @@ def test_role_page_shows_this_roles_pole_of_each_factor(client, seeded):
     from careers.models import DecisionFactor
 
     html = html_of(client.get(f"/roles/{PAIR}/"))
-    for factor in DecisionFactor.objects.all():
+    for factor in DecisionFactor.objects.exclude(pair_programmer_pole=""):
         assert shown(factor.pair_programmer_pole, html)
         assert not shown(factor.architect_pole, html)
 
@@ -138,14 +138,14 @@ def test_compare_follows_the_roles_order_set_by_editors(client, seeded):
 def test_compare_page_puts_skills_salaries_tools_and_poles_side_by_side(client, seeded):
     html = html_of(client.get(CANONICAL_COMPARE))
     assert html.count('class="compare-table"') == 4
-    assert "levels differ" in html
+    assert '<span class="d-block mb-1 contrast-word">Deep</span>' in html
     assert "$120,000" in html and "$250,000" in html
     assert "Only the AI pair programmer" in html and "Only the AI architect" in html
     from careers.models import DecisionFactor
 
     for factor in DecisionFactor.objects.all():
-        assert shown(factor.pair_programmer_pole, html)
-        assert shown(factor.architect_pole, html)
+        assert shown(factor.pair_programmer_pole or factor.description, html)
+        assert shown(factor.architect_pole or factor.description, html)
 
 
 def tool_names(html: str) -> set[str]:
@@ -225,12 +225,12 @@ def test_faq_json_ld_cannot_be_broken_out_of_by_content(client, seeded):
     assert "</script><script>alert(1)</script>" in names  # it stayed inside the data block
 
 
-def test_each_faq_has_its_own_page_with_its_sources(client, seeded):
+def test_each_faq_has_its_own_page_naming_its_article_section(client, seeded):
     faq = FAQ.objects.get(slug=FAQ_SLUG)
     html = html_of(client.get(faq.get_absolute_url()))
     assert shown(faq.answer.split(".")[0], html)
-    for source in faq.sources.all():
-        assert f'href="/sources/#source-{source.slug}"' in html
+    assert f"From the article: <cite>{faq.article_section}</cite>" in html
+    assert "/sources/#source-" not in html  # the article ties no reference to an answer
 
 
 def test_sources_page_has_an_anchor_per_source(client, seeded):
@@ -377,10 +377,11 @@ def test_reverse_names_match_the_public_url_contract():
 
 @pytest.fixture
 def inflated(seeded):
-    """50 more tools, FAQs and responsibilities (and sources), to show pages do not grow."""
+    """50 more tools, FAQs, responsibilities, references and key points (shown on every kind
+    of page), to show pages do not grow."""
     roles = list(Role.objects.all())
     category = ToolCategory.objects.first()
-    source = Source.objects.first()
+    placements = dict.fromkeys(PLACEMENTS, True)
     for number in range(50):
         role = roles[number % len(roles)]
         tool = Tool.objects.create(
@@ -396,10 +397,15 @@ def inflated(seeded):
             answer="Copilot.",
             related_role=role,
         )
-        faq.sources.add(source)
         Responsibility.objects.create(role=role, text=f"Extra copilot duty {number}", order=50)
-        new_source = Source.objects.create(slug=f"extra-source-{number}", title=f"Source {number}")
-        role.sources.add(new_source)
+        Source.objects.create(slug=f"extra-source-{number}", citation=f"Source {number}.")
+        KeyPoint.objects.create(
+            slug=f"extra-point-{number}",
+            title=f"Point {number}",
+            text="More advice.",
+            article_section=faq.article_section or "References",
+            **placements,
+        )
 
 
 QUERY_BUDGET_PAGES = [

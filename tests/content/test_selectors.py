@@ -3,6 +3,7 @@
 import pytest
 
 from careers.content import selectors
+from careers.key_points import KeyPoint
 from careers.models import DecisionFactor, Role, Tool
 from tests.helpers import ARCHITECT, PAIR, make_role
 
@@ -27,8 +28,11 @@ def test_role_page_carries_the_role_and_its_content_in_order(seeded, django_asse
     ]
     assert page.other_roles[0].comparison_url == f"/compare/{PAIR}-vs-{ARCHITECT}/"
     assert [faq.url for faq in page.faqs] == [faq.get_absolute_url() for faq in role.faqs.all()]
-    assert page.sources
-    assert [source.order for source in page.sources] == sorted(s.order for s in page.sources)
+    assert page.responsibility_sections == ("Key Functions of an AI Architect",)
+    assert [point.slug for point in page.key_points] == list(
+        KeyPoint.objects.filter(on_roles=True).values_list("slug", flat=True)
+    )
+    assert "build-skills-in-both" in {point.slug for point in page.key_points}
 
 
 def test_role_page_takes_this_roles_pole_of_every_factor(seeded):

@@ -44,7 +44,7 @@ def test_export_has_one_key_per_collection_in_the_seed_shape(seeded):
     document = export()
     assert list(document) == [name for names in SEED_FILES.values() for name in names]
     architect = document["roles"]["ai-architect"]
-    assert len(architect["responsibilities"]) == 5
+    assert len(architect["responsibilities"]) == 6
     assert "ai-architect" in document["skill_areas"]["system-design"]["levels"]
     assert document["tools"]["cursor"]["roles"] == ["ai-pair-programmer"]
     assert document["questions"]["learning-by-building"]["factor"] == "learning-motivation"
