@@ -245,8 +245,7 @@ BAD_SEEDS = {
     "a numeric skill level": (
         "skills.json",
         lambda d: d["skill_areas"]["communication"]["levels"]["ai-architect"].update(level=5),
-        "skills.json: skill_areas 'communication', level for 'ai-architect': "
-        "unknown field 'level'",
+        "skills.json: skill_areas 'communication', level for 'ai-architect': unknown field 'level'",
     ),
     "low above high": (
         "salaries.json",
