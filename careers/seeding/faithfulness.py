@@ -1,0 +1,116 @@
+"""Checks that seeded content stays faithful to the article it retells.
+
+Plain functions over a parsed content document and the article's text (which the image
+does not ship: the test suite runs them against its copy, `tests/data/article.txt`).
+
+- Every number in the content (a salary, a year, a range) must appear in the article
+  section the content names, or anywhere in the article for content that names none.
+- No run of `COPIED_RUN` words may be lifted from the article's prose: RoleFit retells it
+  in its own words. The reference list is exempt; it is quoted as the article gives it.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from careers.article import ARTICLE_SECTIONS
+from careers.seeding.schema import Record, content_fields
+
+COPIED_RUN = 8
+# Bookkeeping, not content: never checked.
+NOT_CONTENT = {"slug", "order", "weight", "active", "seed_fingerprint"}
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+RANGE = re.compile(r"\$?(\d[\d,]*)\s*(?:–|—|-|to|and)\s*\$?(\d[\d,]*)")
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def split_sections(article: str) -> dict[str, str]:
+    """The article's text under each of its section headings (the title's: the lead)."""
+    lines = [line.strip() for line in article.splitlines()]
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        if line in ARTICLE_SECTIONS:
+            current = line
+            sections.setdefault(current, [])
+        elif current is not None:
+            sections[current].append(line)
+    return {heading: "\n".join(body) for heading, body in sections.items()}
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers written in `text`, without thousands separators: '$170,000' -> '170000'."""
+    return {match.replace(",", "").rstrip(".") for match in NUMBER.findall(text)}
+
+
+def ranges_in(text: str) -> set[tuple[str, str]]:
+    """The ranges written in `text` ('$120,000–$190,000', 'between 120,000 and 190,000')."""
+    return {(low.replace(",", ""), high.replace(",", "")) for low, high in RANGE.findall(text)}
+
+
+def _content_values(record: Record) -> Iterator[tuple[str, Any, str | None]]:
+    """(field, value, the section it rests on) for each content value of a record."""
+    for f in content_fields(record.model):
+        name = f.name
+        if name in NOT_CONTENT or name.endswith("_section") or f.is_relation:
+            continue
+        value = record.values[name]
+        if isinstance(value, bool) or value in (None, ""):
+            continue
+        section = record.values.get(f"{name}_section") or record.values.get("article_section")
+        yield name, value, section
+
+
+def number_problems(records: Iterable[Record], article: str) -> list[str]:
+    """Each number (and salary range) the content gives that its article section does not."""
+    sections = split_sections(article)
+    problems = []
+    for record in records:
+        for name, value, section in _content_values(record):
+            where_text = sections.get(section, article) if section else article
+            named = f"the section {section!r}" if section else "the article"
+            found = {str(value)} if isinstance(value, int) else numbers_in(str(value))
+            problems += [
+                f"{record.where}: {name}: {number} does not appear in {named}"
+                for number in sorted(found - numbers_in(where_text))
+            ]
+        problems += _range_problems(record, sections, article)
+    return problems
+
+
+def _range_problems(record: Record, sections: dict[str, str], article: str) -> list[str]:
+    values = record.values
+    if not {"low", "high"} <= values.keys():
+        return []
+    section = values.get("article_section")
+    pair = (str(values["low"]), str(values["high"]))
+    if pair in ranges_in(sections.get(section, article)):
+        return []
+    return [f"{record.where}: the range {pair[0]}–{pair[1]} is not one the article gives"]
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'").replace("'", ""))
+
+
+def _runs(words: list[str], length: int) -> Iterator[tuple[str, ...]]:
+    return (tuple(words[i : i + length]) for i in range(len(words) - length + 1))
+
+
+def copied_runs(records: Iterable[Record], article: str, length: int = COPIED_RUN) -> list[str]:
+    """Each place where the content repeats `length` words in a row from the article's prose."""
+    sections = split_sections(article)
+    prose = " ".join(body for heading, body in sections.items() if heading != "References")
+    article_runs = set(_runs(_words(prose), length))
+    problems = []
+    for record in records:
+        if record.model.__name__ == "Source":
+            continue  # the reference list is quoted on purpose
+        for name, value, _ in _content_values(record):
+            if not isinstance(value, str):
+                continue
+            for run in _runs(_words(value), length):
+                if run in article_runs:
+                    problems.append(f"{record.where}: {name}: copies “{' '.join(run)}”")
+                    break
+    return problems
