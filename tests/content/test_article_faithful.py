@@ -178,3 +178,11 @@ def test_a_section_an_editor_changes_shows_on_the_page(client, seeded):
     assert (
         from_article("Key Functions of an AI Architect") in outlook[: outlook.index("</section>")]
     )
+
+
+def test_the_methodology_labels_the_assessment_as_rolefits_reading(client, seeded):
+    html = html_of(client.get("/assessment/methodology/"))
+    assert "own reading of the article" in html
+    learning = html[html.index(">Learning motivation<") :]
+    assert "The article names no side for this factor" in learning[: learning.index("<table")]
+    assert "</strong>: </li>" not in html  # no empty pole
