@@ -41,16 +41,15 @@ def _fill(model_name, row):
 SPLIT_REFERENCE = "uc-san-diego-it-services-case-study-2024"
 
 
-def _drop_split_reference(apps):
+def drop_split_reference(apps, schema_editor):
+    # Last, after the schema changes: a delete leaves trigger events that would block
+    # altering the table. An unedited row's fingerprint matches its values by now.
     source = apps.get_model("careers", "Source").objects.filter(slug=SPLIT_REFERENCE).first()
-    if source is not None and source.seed_fingerprint:
-        values = row_values(source, leave_out=CHANGES["Source"][0])
-        if fingerprint(values) == source.seed_fingerprint:
-            source.delete()
+    if source is not None and source.seed_fingerprint == fingerprint(row_values(source)):
+        source.delete()
 
 
 def reshape_rows(apps, schema_editor):
-    _drop_split_reference(apps)
     refingerprint_reshaped_rows(apps, CHANGES, fill=_fill)
 
 
@@ -115,6 +114,15 @@ class Migration(migrations.Migration):
             preserve_default=False,
         ),
         migrations.RunPython(reshape_rows, migrations.RunPython.noop),
+        # Defaults for the removed columns, so that migrating back re-adds them to rows.
+        migrations.AlterField(
+            model_name="roleskill",
+            name="level",
+            field=models.PositiveSmallIntegerField(default=3, help_text="1 (light) to 5 (central)."),
+        ),
+        migrations.AlterField(
+            model_name="source", name="title", field=models.CharField(default="", max_length=300)
+        ),
         migrations.RemoveConstraint(model_name="roleskill", name="skill_level_between_1_and_5"),
         migrations.RemoveField(model_name="roleskill", name="level"),
         migrations.RemoveField(model_name="role", name="sources"),
@@ -166,4 +174,5 @@ class Migration(migrations.Migration):
             ],
             options={"ordering": ["order", "slug"]},
         ),
+        migrations.RunPython(drop_split_reference, migrations.RunPython.noop),
     ]

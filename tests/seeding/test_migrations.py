@@ -68,3 +68,51 @@ def test_rows_nobody_edited_still_look_unedited_after_a_new_field(latest_schema_
     assert seeded.summary_section  # the placeholder section, until the seed sets its own
     assert seeded.seed_fingerprint == fingerprint(row_values(seeded))
     assert edited.seed_fingerprint != fingerprint(row_values(edited))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_skill_levels_become_the_articles_words_and_unedited_rows_stay_unedited(
+    latest_schema_afterwards,
+):
+    from careers.seeding.schema import row_values
+
+    apps = migrate([("careers", "0004_article_sections")])
+    Role = apps.get_model("careers", "Role")
+    SkillArea = apps.get_model("careers", "SkillArea")
+    RoleSkill = apps.get_model("careers", "RoleSkill")
+    Source = apps.get_model("careers", "Source")
+    section = "AI Pair Programmer vs AI Architect: Skills and Qualifications Compared"
+    role = Role.objects.create(
+        slug="r", name="R", tagline="t", summary="s", career_path="c", work_environment="w",
+        summary_section=section, career_path_section=section, work_environment_section=section,
+    )  # fmt: skip
+    area = SkillArea.objects.create(slug="a", name="A")
+    seeded = RoleSkill.objects.create(
+        role=role, area=area, level=5, description="Deep: reviews code.", article_section=section
+    )
+    seeded.seed_fingerprint = fingerprint(row_values(seeded))
+    seeded.save()
+    split = Source.objects.create(
+        slug="uc-san-diego-it-services-case-study-2024", title="UC San Diego", published="2024"
+    )
+    split.seed_fingerprint = fingerprint(row_values(split))
+    split.save()
+    kept = Source.objects.create(slug="kept", title="A title", publisher="P", published="2025")
+
+    apps = migrate([("careers", "0005_article_faithful")])
+    RoleSkill = apps.get_model("careers", "RoleSkill")
+    Source = apps.get_model("careers", "Source")
+    skill = RoleSkill.objects.get(pk=seeded.pk)
+    assert skill.emphasis == "Deep"
+    assert skill.seed_fingerprint == fingerprint(row_values(skill))  # still as seeded
+    assert not Source.objects.filter(slug=split.slug).exists()  # half of one reference
+    assert Source.objects.get(pk=kept.pk).citation == 'P. "A title.". 2025'
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_article_migration_can_be_undone_with_content_in_place(
+    seeded, latest_schema_afterwards
+):
+    apps = migrate([("careers", "0004_article_sections")])
+    assert apps.get_model("careers", "RoleSkill").objects.count() == 10
+    assert apps.get_model("careers", "Source").objects.count() == 7
