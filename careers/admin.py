@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from careers.key_points import PLACEMENTS, KeyPoint
+from careers.article_models import PLACEMENTS, KeyPoint
 from careers.models import (
     FAQ,
     DecisionFactor,

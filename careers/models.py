@@ -34,32 +34,6 @@ class SeededContent(models.Model):
         abstract = True
 
 
-class Source(SeededContent):
-    """One entry of the article's reference list, worded as the article words it.
-
-    The article does not say which reference backs which claim, so nothing links to one.
-    """
-
-    slug = models.SlugField(max_length=80, unique=True)
-    citation = models.CharField(
-        max_length=500, help_text="The reference exactly as the article lists it."
-    )
-    order = models.PositiveSmallIntegerField(default=0, help_text="Its place in the list.")
-
-    class Meta:
-        ordering = ["order", "slug"]
-
-    def __str__(self):
-        return self.citation
-
-    def get_absolute_url(self):
-        return self.url_for(slug=self.slug)
-
-    @staticmethod
-    def url_for(*, slug: str) -> str:
-        return reverse("careers:source_list") + f"#source-{slug}"
-
-
 class Role(SeededContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
@@ -414,5 +388,6 @@ class AssessmentResult(models.Model):
         return reverse("careers:result_detail", kwargs={"pk": self.pk})
 
 
-# Defined in its own module (this one is long enough); imported so Django registers it.
-from careers.key_points import KeyPoint  # noqa: E402, F401
+# The article's own lists (references, key points) live beside; imported so Django
+# registers them and `from careers.models import Source` keeps working.
+from careers.article_models import KeyPoint, Source  # noqa: E402, F401

@@ -15,10 +15,16 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, QuerySet, Value
 from django.db.models.functions import JSONObject
 
-from careers.key_points import PLACEMENTS, KeyPoint
+from careers.content.key_points import (
+    KeyPointRef,
+    key_point_array,
+    key_point_refs,
+    key_points,
+)
 from careers.models import (
     FAQ,
     DecisionFactor,
+    KeyPoint,
     Responsibility,
     Role,
     RoleSkill,
@@ -28,9 +34,6 @@ from careers.models import (
     Tool,
     ToolCategory,
 )
-
-KEY_POINT_FIELDS = ("slug", "title", "text", "article_section")
-
 
 # --- Building blocks ---------------------------------------------------------------------
 
@@ -137,16 +140,6 @@ def _row_array(queryset: QuerySet, fields: Sequence[str]) -> ArraySubquery:
 
 
 @dataclass(frozen=True)
-class KeyPointRef:
-    """A key point as a page shows it (read as an array alongside other rows)."""
-
-    slug: str
-    title: str
-    text: str
-    article_section: str
-
-
-@dataclass(frozen=True)
 class PageLink:
     """A link to another page: what it is called and where it is."""
 
@@ -161,23 +154,6 @@ class RoleLink:
     name: str
     url: str
     comparison_url: str
-
-
-def key_points(placement: str) -> tuple[KeyPoint, ...]:
-    """The key points shown on one kind of page (`placement`: a flag of PLACEMENTS); one query."""
-    if placement not in PLACEMENTS:
-        raise ValueError(f"unknown placement {placement!r}")
-    return tuple(KeyPoint.objects.filter(**{placement: True}))
-
-
-def _key_point_array(placement: str) -> ArraySubquery:
-    return _row_array(
-        KeyPoint.objects.filter(**{placement: True}).order_by("order", "slug"), KEY_POINT_FIELDS
-    )
-
-
-def key_point_refs(rows) -> tuple[KeyPointRef, ...]:
-    return tuple(KeyPointRef(**row) for row in rows or ())
 
 
 def roles_annotated() -> QuerySet[Role]:
@@ -259,7 +235,7 @@ def role_page(*, slug: str) -> RolePage | None:
                 Role.objects.exclude(pk=OuterRef("pk")).order_by("order", "name"),
                 ("slug", "name", "order"),
             ),
-            key_point_rows=_key_point_array("on_roles"),
+            key_point_rows=key_point_array("on_roles"),
         )
         .filter(slug=slug)
         .first()
@@ -302,7 +278,7 @@ def roles_to_compare(*, slugs: Sequence[str]) -> tuple[Role, ...] | None:
     """
     if len(set(slugs)) != len(slugs):
         return None
-    annotated = roles_annotated().annotate(key_point_rows=_key_point_array("on_comparison"))
+    annotated = roles_annotated().annotate(key_point_rows=key_point_array("on_comparison"))
     roles = tuple(annotated.filter(slug__in=slugs))
     return roles if len(roles) == len(slugs) else None
 

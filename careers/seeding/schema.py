@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from django.db import models
 
-from careers.key_points import KeyPoint
+from careers.article_models import KeyPoint
 from careers.models import (
     FAQ,
     DecisionFactor,

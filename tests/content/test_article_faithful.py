@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils.html import escape
 
-from careers.key_points import KeyPoint
+from careers.article_models import KeyPoint
 from careers.models import (
     DecisionFactor,
     Responsibility,

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from careers.key_points import PLACEMENTS, KeyPoint
+from careers.article_models import PLACEMENTS, KeyPoint
 from careers.models import FAQ, Responsibility, Role, SalaryRange, Source, Tool, ToolCategory
 from tests.helpers import ARCHITECT, PAIR
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from careers.article_models import KeyPoint
 from careers.content import selectors
-from careers.key_points import KeyPoint
 from careers.models import DecisionFactor, Role, Tool
 from tests.helpers import ARCHITECT, PAIR, make_role
 

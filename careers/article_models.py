@@ -1,10 +1,13 @@
-"""Points the article makes that belong to no single role: its advice and observations.
+"""The article's own lists: its references, and the points it makes that belong to no
+single role (its advice and observations).
 
-A model of its own (imported by `careers.models`) so each point can say where visitors
-meet it: the home page, the role pages, the comparison, the salaries or the tools page.
+Imported by `careers.models`, which registers them; kept here because that module is long
+enough. A key point says where visitors meet it: the home page, the role pages, the
+comparison, the salaries or the tools page.
 """
 
 from django.db import models
+from django.urls import reverse
 
 from careers.article import article_section_field
 from careers.models import SeededContent
@@ -17,6 +20,33 @@ PLACEMENTS = {
     "on_salaries": "Salaries page",
     "on_tools": "Tools page",
 }
+
+
+class Source(SeededContent):
+    """One entry of the article's reference list, worded as the article words it.
+
+    The article does not say which reference backs which claim, so nothing links to one.
+    """
+
+    slug = models.SlugField(max_length=80, unique=True)
+    citation = models.CharField(
+        max_length=500, help_text="The reference exactly as the article lists it."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Its place in the list.")
+
+    class Meta:
+        app_label = "careers"
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.citation
+
+    def get_absolute_url(self):
+        return self.url_for(slug=self.slug)
+
+    @staticmethod
+    def url_for(*, slug: str) -> str:
+        return reverse("careers:source_list") + f"#source-{slug}"
 
 
 def _placement(label: str) -> models.BooleanField:
