@@ -186,3 +186,14 @@ def test_the_methodology_labels_the_assessment_as_rolefits_reading(client, seede
     learning = html[html.index(">Learning motivation<") :]
     assert "The article names no side for this factor" in learning[: learning.index("<table")]
     assert "</strong>: </li>" not in html  # no empty pole
+
+
+def test_an_edited_key_point_shows_on_the_next_request(client, seeded):
+    assert "Grow on both sides." not in html_of(client.get("/"))
+    advice = KeyPoint.objects.get(slug="build-skills-in-both")
+    advice.text = "Grow on both sides."
+    advice.save()  # bumps the content version, so the cached home page is not served
+    assert "Grow on both sides." in html_of(client.get("/"))
+    advice.on_home = False
+    advice.save()
+    assert "Grow on both sides." not in html_of(client.get("/"))
