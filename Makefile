@@ -89,18 +89,7 @@ IMAGE ?= rolefit
 image: check-python
 	$(PYTHON) scripts/image.py build --image $(IMAGE)
 
-image-# An administrator account, asked for interactively (ADMIN_ARGS=--noinput reads the
-# DJANGO_SUPERUSER_* variables instead), on the embedded or the configured database.
-ADMIN_ARGS ?=
-admin: $(INSTALLED)
-	$(WITH_DB) bash -c '$(PREPARE_DB) -v0 && exec $(MANAGE) createsuperuser $(ADMIN_ARGS)'
-
-# Any manage.py command on the same database: make manage ARGS="add_editor ada@example.com"
-ARGS ?= help
-manage: $(INSTALLED)
-	$(WITH_DB) $(MANAGE) $(ARGS)
-
-test: $(INSTALLED)
+image-test: $(INSTALLED)
 	$(WITH_DB) $(BIN)/python scripts/image.py test --image $(IMAGE)
 
 lint: $(INSTALLED)

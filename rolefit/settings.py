@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "reversion",
     "careers",
     "careers.history",
-    # After careers and axes: its post_migrate sets the Editors group's permissions.
+    # Sets the Editors group's permissions after every migrate (careers/editors/group.py).
     "careers.editors",
 ]
 

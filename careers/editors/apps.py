@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
 
@@ -10,6 +10,10 @@ class EditorsConfig(AppConfig):
     def ready(self):
         from careers.editors.group import editors_group_after_migrate
 
-        # Listed after careers and axes in INSTALLED_APPS, so by the time this app's
-        # post_migrate runs, every permission it grants has been created.
-        post_migrate.connect(editors_group_after_migrate, sender=self)
+        # post_migrate is sent only for apps with models, and this one has none: follow
+        # careers' signal, sent after the permissions for careers' models are created.
+        post_migrate.connect(
+            editors_group_after_migrate,
+            sender=apps.get_app_config("careers"),
+            dispatch_uid="careers.editors.group",
+        )
