@@ -6,10 +6,15 @@ database as it is now. Comparing two states gives the lines the history page sho
 the field, the old value and the new one.
 """
 
+import difflib
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.db import models
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from reversion.models import Version
 
 from careers.history.registry import FOLLOW
@@ -18,11 +23,45 @@ from careers.history.registry import FOLLOW
 HIDDEN_FIELDS = {"id", "seed_fingerprint", "search_vector"}
 
 
+# A word with the spaces after it: spaces alone would match everywhere and split the marks.
+WORDS = re.compile(r"\s+|\S+\s*")
+
+
 @dataclass(frozen=True)
 class Change:
     field: str
     old: str
     new: str
+
+    @cached_property
+    def marked(self) -> tuple[SafeString, SafeString]:
+        """Old and new as HTML, the words that differ wrapped in <del> and <ins>, so a
+        one-word edit in a long paragraph stands out."""
+        old, new = WORDS.findall(self.old), WORDS.findall(self.new)
+        old_parts, new_parts = [], []
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new).get_opcodes():
+            before, after = "".join(old[i1:i2]), "".join(new[j1:j2])
+            if tag == "equal":
+                old_parts.append(("{}", before))
+                new_parts.append(("{}", after))
+                continue
+            if before:
+                old_parts.append(("<del>{}</del>", before))
+            if after:
+                new_parts.append(("<ins>{}</ins>", after))
+        return _join(old_parts), _join(new_parts)
+
+    @property
+    def old_html(self) -> SafeString:
+        return self.marked[0]
+
+    @property
+    def new_html(self) -> SafeString:
+        return self.marked[1]
+
+
+def _join(parts: list[tuple[str, str]]) -> SafeString:
+    return mark_safe("".join(fmt.format(escape(text)) for fmt, text in parts))  # noqa: S308
 
 
 @dataclass
@@ -137,7 +176,8 @@ def changes(old: State | None, new: State) -> list[Change]:
         if before is None:
             lines.append(Change(f"{child.label}", "—", "added"))
         else:
-            lines.extend(_row_changes(before, child, prefix=f"{child.label}: "))
+            # Named as it was, the way the editor last knew it.
+            lines.extend(_row_changes(before, child, prefix=f"{before.label}: "))
     for key, child in old.children.items():
         if key not in new.children:
             lines.append(Change(f"{child.label}", "present", "removed"))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from reversion.models import Version
 
+from careers.history.diff import Change
 from careers.models import Question, Responsibility, Role
 from careers.seeding import seed_status
 from rolefit.caching import current_content_version
@@ -57,13 +58,16 @@ def test_history_shows_each_change_field_by_field_old_and_new(staff_client, seed
     edit_role(
         staff_client, role, summary=EDITED, **{"responsibilities-0-text": "A new first duty."}
     )
-    html = staff_client.get(history_url(role)).content.decode()
+    response = staff_client.get(history_url(role))
+    latest = response.context["history_entries"][0]["changes"]
+    assert {(c.field, c.old, c.new) for c in latest} == {
+        ("Summary", original, EDITED),
+        (f"Responsibility “{first.text[:57]}…”: Text", first.text, "A new first duty."),
+    }
+    html = response.content.decode()
     assert "First recorded version." in html
     assert '<th scope="row">Summary</th>' in html
-    assert f"<del>{escape(original)}</del>" in html
-    assert f"<ins>{EDITED}</ins>" in html
     assert "<ins>A new first duty.</ins>" in html
-    assert f"<del>{escape(first.text)}</del>" in html
     assert html.count(">Restore this version</button>") == 1  # the current version has none
 
 
@@ -111,8 +115,8 @@ def test_restore_puts_back_the_role_and_its_inlines_and_the_page_shows_it(
     # The restore is itself in the history, with what it changed, so it can be undone.
     restore = versions_of(role)[-1]
     assert restore.revision.get_comment().startswith("Restored the version of")
-    history = staff_client.get(history_url(role)).content.decode()
-    assert f"<del>{EDITED}</del>" in history
+    history = staff_client.get(history_url(role)).context["history_entries"]
+    assert ("Summary", EDITED, original) in {(c.field, c.old, c.new) for c in history[0]["changes"]}
 
 
 def test_restore_rebuilds_the_search_document(staff_client, seeded):
@@ -170,10 +174,10 @@ def test_version_page_shows_what_restoring_would_change(staff_client, seeded):
     original = role.summary
     edit_role(staff_client, role, summary=EDITED)
     url = reverse("admin:careers_role_revision", args=[role.pk, versions_of(role)[0].pk])
-    html = staff_client.get(url).content.decode()
-    assert "What restoring this version changes" in html
-    assert f"<del>{EDITED}</del>" in html
-    assert f"<ins>{escape(original)}</ins>" in html
+    response = staff_client.get(url)
+    assert "What restoring this version changes" in response.content.decode()
+    changes = {(c.field, c.old, c.new) for c in response.context["restore_changes"]}
+    assert changes == {("Summary", EDITED, original)}
     role.refresh_from_db()
     assert role.summary == EDITED  # looking changes nothing
 
@@ -203,6 +207,14 @@ def test_a_question_change_and_its_restore_are_in_the_factor_history_too(staff_c
     )
     question.refresh_from_db()
     assert question.weight == 2
+
+
+def test_a_diff_marks_only_the_words_that_differ():
+    change = Change(
+        "Summary", "Architects <design> whole systems.", "Architects plan whole systems."
+    )
+    assert change.old_html == "Architects <del>&lt;design&gt; </del>whole systems."
+    assert change.new_html == "Architects <ins>plan </ins>whole systems."
 
 
 def test_import_content_is_recorded(staff_client, seeded, tmp_path):
