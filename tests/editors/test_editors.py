@@ -163,3 +163,14 @@ def test_someone_without_change_permission_cannot_restore(client, django_user_mo
     version = Version.objects.get_for_object(role).first()
     url = reverse("admin:careers_role_revision", args=[role.pk, version.pk])
     assert client.post(url).status_code == 403
+
+
+def test_every_changelist_has_search_and_filters_that_answer(staff_client, seeded):
+    from django.contrib import admin
+
+    for model, model_admin in admin.site._registry.items():
+        assert model_admin.search_fields, model
+        assert model_admin.list_filter, model
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert staff_client.get(url, {"q": "ai"}).status_code == 200, url
