@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
 from reversion.models import Version
 
 from careers.history import registry
@@ -43,17 +44,23 @@ class HistoryAdmin(VersionAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         """Each version, newest first, with what it changed and a link to open it."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         object_id = unquote(object_id)
         versions = list(self._versions(object_id))
         entries, previous = [], None
         for index, version in enumerate(versions):
-            state = version_state(version)
+            try:
+                state = version_state(version)
+            except RevertError:  # saved under an older schema that no longer loads
+                state = None
             entries.append(
                 {
                     "version": version,
                     "revision": version.revision,
-                    "changes": changes(previous, state),
-                    "first": previous is None,
+                    "changes": changes(previous, state) if state else [],
+                    "first": index == 0,
+                    "unreadable": state is None,
                     "latest": index == len(versions) - 1,
                     "url": self._url("revision", quote(object_id), version.pk),
                 }
@@ -83,7 +90,11 @@ class HistoryAdmin(VersionAdmin):
         return self._version_page(request, version, None, None)
 
     def _version_page(self, request, version, current, obj):
-        stored = version_state(version)
+        try:
+            stored = version_state(version)
+        except RevertError as error:  # saved under an older schema that no longer loads
+            messages.error(request, str(error))
+            return redirect(self._url("changelist"))
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),

@@ -49,3 +49,20 @@ def recorded(comment: str, user=None) -> Iterator[None]:
         if user is not None:
             reversion.set_user(user)
         yield
+
+
+def record_unversioned_rows() -> int:
+    """Gives every content row with no version yet a first one, so the first edit after
+    history was switched on (on a database older than it) can be undone. Returns how
+    many rows it recorded; none on later runs, so it is cheap to run at every start."""
+    from reversion.models import Version
+
+    missing = []
+    for model in content_models():
+        versioned = set(Version.objects.get_for_model(model).values_list("object_id", flat=True))
+        missing.extend(row for row in model._default_manager.all() if str(row.pk) not in versioned)
+    if missing:
+        with recorded("As it was when the history started."):
+            for row in missing:
+                reversion.add_to_revision(row)
+    return len(missing)

@@ -15,6 +15,7 @@ every restored row is saved again the ordinary way, so that:
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from reversion.errors import RevertError
 from reversion.models import Version
 
 from careers.history.diff import family_versions, followed_relations
@@ -65,6 +66,9 @@ def restore_version(version: Version, user=None) -> models.Model:
             return version._model._default_manager.get(pk=version.object_id)
     except (IntegrityError, models.ProtectedError) as error:
         raise RestoreError(
-            f"“{version.object_repr}” could not be restored: another row now uses one of "
-            f"its unique values, or something depends on a row it would remove ({error})."
+            f"“{version.object_repr}” could not be restored, and nothing was changed: it "
+            "would clash with another row's unique value, point to a row that no longer "
+            f"exists, or remove a row something else depends on ({error})."
         ) from None
+    except RevertError as error:  # stored by an older schema that no longer loads
+        raise RestoreError(f"Nothing was changed: {error}") from None

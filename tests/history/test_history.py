@@ -10,7 +10,7 @@ from reversion.models import Version
 
 from careers.history.diff import Change
 from careers.models import Question, Responsibility, Role
-from careers.seeding import seed_status
+from careers.seeding import WRITE_ORDER, seed_status
 from rolefit.caching import current_content_version
 from tests.test_admin import role_form_data
 
@@ -250,3 +250,21 @@ def test_unknown_versions_are_404_not_500(staff_client, seeded):
     ):
         assert staff_client.get(url).status_code == 404, url
         assert staff_client.post(url).status_code == 404, url
+
+
+def test_rows_from_before_the_history_get_a_first_version_so_an_edit_can_be_undone(
+    staff_client, seeded
+):
+    from careers.history.registry import record_unversioned_rows
+
+    Version.objects.all().delete()  # a database older than the history
+    assert record_unversioned_rows() == sum(m.objects.count() for m in WRITE_ORDER)
+    assert record_unversioned_rows() == 0  # cheap at every start: nothing left to do
+    role = Role.objects.get(slug="ai-architect")
+    original = role.summary
+    edit_role(staff_client, role, summary=EDITED)
+    [before, _edit] = versions_of(role)
+    assert before.revision.get_comment() == "As it was when the history started."
+    staff_client.post(reverse("admin:careers_role_revision", args=[role.pk, before.pk]))
+    role.refresh_from_db()
+    assert role.summary == original
