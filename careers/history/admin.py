@@ -17,7 +17,7 @@ from reversion.errors import RevertError
 from reversion.models import Version
 
 from careers.history import registry
-from careers.history.diff import changes, live_state, version_state
+from careers.history.diff import changes, live_state, related_names, version_state
 from careers.history.restore import RestoreError, restore_version
 
 # The admin classes are built during autodiscovery, before this app's ready(): register
@@ -47,6 +47,13 @@ class HistoryAdmin(VersionAdmin):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         object_id = unquote(object_id)
+        with related_names():
+            entries = self._history_entries(object_id)
+        context = {"history_entries": entries, **(extra_context or {})}
+        return super().history_view(request, quote(object_id), context)
+
+    def _history_entries(self, object_id: str) -> list[dict]:
+        """Newest first: each version, and what it changed from the one before."""
         versions = list(self._versions(object_id))
         entries, previous = [], None
         for index, version in enumerate(versions):
@@ -66,8 +73,7 @@ class HistoryAdmin(VersionAdmin):
                 }
             )
             previous = state
-        context = {"history_entries": list(reversed(entries)), **(extra_context or {})}
-        return super().history_view(request, quote(object_id), context)
+        return list(reversed(entries))
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """GET: an old version and what restoring it would change. POST: restore it."""
@@ -78,7 +84,8 @@ class HistoryAdmin(VersionAdmin):
             raise PermissionDenied
         if request.method == "POST":
             return self._restore(request, version)
-        return self._version_page(request, version, live_state(obj), obj)
+        with related_names():
+            return self._version_page(request, version, live_state(obj), obj)
 
     def recover_view(self, request, version_id, extra_context=None):
         """A deleted row's last version, and a button that brings it back."""

@@ -8,6 +8,9 @@ the field, the old value and the new one.
 
 import difflib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -85,16 +88,38 @@ def shown_fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in fields if f.name not in HIDDEN_FIELDS]
 
 
+# Within `related_names()`, each related model's names are read once (a whole history
+# page names the same few roles and sources dozens of times); outside it, row by row.
+_names: ContextVar[dict | None] = ContextVar("related_names", default=None)
+
+
+@contextmanager
+def related_names() -> Iterator[None]:
+    token = _names.set({})
+    try:
+        yield
+    finally:
+        _names.reset(token)
+
+
+def _name_of(model: type[models.Model], pk: Any) -> str:
+    cache = _names.get()
+    if cache is None:
+        row = model._default_manager.filter(pk=pk).first()
+        return str(row) if row is not None else f"#{pk} (deleted)"
+    if model not in cache:
+        cache[model] = {row.pk: str(row) for row in model._default_manager.all()}
+    return cache[model].get(pk, f"#{pk} (deleted)")
+
+
 def _display(f: models.Field, value: Any) -> str:
     """A value as an editor reads it: names for relations, labels for choices."""
     if value is None or value == "" or value == []:
         return "—"
     if f.many_to_many:
-        names = {o.pk: str(o) for o in f.related_model._default_manager.filter(pk__in=value)}
-        return ", ".join(names.get(pk, f"#{pk} (deleted)") for pk in sorted(value))
+        return ", ".join(_name_of(f.related_model, pk) for pk in sorted(value))
     if f.is_relation:
-        related = f.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related is not None else f"#{value} (deleted)"
+        return _name_of(f.related_model, value)
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     return str(value)

@@ -268,3 +268,16 @@ def test_rows_from_before_the_history_get_a_first_version_so_an_edit_can_be_undo
     staff_client.post(reverse("admin:careers_role_revision", args=[role.pk, before.pk]))
     role.refresh_from_db()
     assert role.summary == original
+
+
+def test_the_history_page_reads_each_related_name_once(
+    staff_client, seeded, django_assert_max_num_queries
+):
+    role = Role.objects.get(slug="ai-architect")
+    for index in range(5):
+        role.refresh_from_db()
+        edit_role(staff_client, role, summary=f"Edit number {index}.")
+    # Measured 27 for six versions (132 before related names were read once per page).
+    with django_assert_max_num_queries(40):
+        response = staff_client.get(history_url(role))
+    assert len(response.context["history_entries"]) == 6
