@@ -56,15 +56,17 @@ run: $(INSTALLED)
 	  exec $(MANAGE) runserver 127.0.0.1:$(PORT)'
 
 # An administrator account, asked for interactively (ADMIN_ARGS=--noinput reads the
-# DJANGO_SUPERUSER_* variables instead), on the embedded or the configured database.
+# DJANGO_SUPERUSER_* variables instead), on the embedded or the configured database,
+# in development mode like `make run` unless DJANGO_DEBUG says otherwise.
 ADMIN_ARGS ?=
 admin: $(INSTALLED)
-	$(WITH_DB) bash -c '$(PREPARE_DB) -v0 && exec $(MANAGE) createsuperuser $(ADMIN_ARGS)'
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) bash -c '$(PREPARE_DB) -v0 && \
+	  exec $(MANAGE) createsuperuser $(ADMIN_ARGS)'
 
 # Any manage.py command on the same database: make manage ARGS="add_editor ada@example.com"
 ARGS ?= help
 manage: $(INSTALLED)
-	$(WITH_DB) $(MANAGE) $(ARGS)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) $(MANAGE) $(ARGS)
 
 test: $(INSTALLED)
 	@scripts/install-system-packages chromium
