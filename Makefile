@@ -13,7 +13,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: run test serve bench load install check-python lint format clean
+.PHONY: run test serve bench load install check-python lint format clean admin manage
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -54,6 +54,19 @@ lock:
 run: $(INSTALLED)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) bash -c '$(PREPARE_DB) && \
 	  exec $(MANAGE) runserver 127.0.0.1:$(PORT)'
+
+# An administrator account, asked for interactively (ADMIN_ARGS=--noinput reads the
+# DJANGO_SUPERUSER_* variables instead), on the embedded or the configured database,
+# in development mode like `make run` unless DJANGO_DEBUG says otherwise.
+ADMIN_ARGS ?=
+admin: $(INSTALLED)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) bash -c '$(PREPARE_DB) -v0 && \
+	  exec $(MANAGE) createsuperuser $(ADMIN_ARGS)'
+
+# Any manage.py command on the same database: make manage ARGS="add_editor ada@example.com"
+ARGS ?= help
+manage: $(INSTALLED)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) $(MANAGE) $(ARGS)
 
 test: $(INSTALLED)
 	@scripts/install-system-packages chromium

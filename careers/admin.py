@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 
 from careers.article_models import PLACEMENTS, KeyPoint
+from careers.editors.help_texts import HelpTextsMixin
+from careers.history.admin import HistoryAdmin
 from careers.models import (
     FAQ,
     DecisionFactor,
@@ -57,7 +59,10 @@ def on_methodology_page(obj):
     return reverse("careers:assessment_methodology")
 
 
-class ContentAdmin(admin.ModelAdmin):
+class ContentAdmin(HelpTextsMixin, HistoryAdmin):
+    """Content: help under the fields (careers.editors), every save in the history with a
+    diff and a restore button (careers.history)."""
+
     list_per_page = 50
 
 
@@ -100,7 +105,7 @@ class ResponsibilityForm(forms.ModelForm):
         return cleaned
 
 
-class ResponsibilityInline(admin.TabularInline):
+class ResponsibilityInline(HelpTextsMixin, admin.TabularInline):
     model = Responsibility
     formset = ResponsibilityFormSet
     fields = ["order", "text", "article_section"]
@@ -110,7 +115,7 @@ class ResponsibilityInline(admin.TabularInline):
     }
 
 
-class RoleSkillInline(admin.TabularInline):
+class RoleSkillInline(HelpTextsMixin, admin.TabularInline):
     model = RoleSkill
     fields = ["area", "emphasis", "description", "article_section"]
     extra = 0
@@ -119,7 +124,7 @@ class RoleSkillInline(admin.TabularInline):
     }
 
 
-class SalaryRangeInline(admin.StackedInline):
+class SalaryRangeInline(HelpTextsMixin, admin.StackedInline):
     model = SalaryRange
     fields = [
         ("label", "slug"),
@@ -227,7 +232,7 @@ class SalaryRangeAdmin(ContentAdmin):
     view_on_site = staticmethod(on_salary_page)
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(HelpTextsMixin, admin.TabularInline):
     model = Question
     fields = ["order", "statement", "slug", "leans_toward", "weight", "active", "article_section"]
     prepopulated_fields = {"slug": ["statement"]}
@@ -299,6 +304,7 @@ from careers.models import AssessmentResult, Questionnaire  # noqa: E402
 class AssessmentResultAdmin(admin.ModelAdmin):
     list_display = ["created_at", "outcome", "fit_summary", "careless", "fits_me"]
     list_filter = ["outcome", "created_at", "careless", "fits_me"]
+    search_fields = ["outcome"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
     list_per_page = 100
@@ -338,6 +344,8 @@ class QuestionnaireAdmin(admin.ModelAdmin):
     """The stored questionnaires results were scored against: read-only, never deleted."""
 
     list_display = ["created_at", "statement_count", "result_count"]
+    list_filter = ["created_at"]
+    search_fields = ["fingerprint"]
     fields = ["created_at", "fingerprint", "snapshot"]
     readonly_fields = fields
 

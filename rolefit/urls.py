@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from rolefit import views
@@ -7,6 +8,17 @@ from rolefit.caching import shared_page
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", shared_page(views.robots_txt), name="robots_txt"),
+    # The one-time link `manage.py add_editor` prints: a new editor chooses a password.
+    path(
+        "admin/password/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "admin/password/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
     path("", include("careers.urls")),
 ]

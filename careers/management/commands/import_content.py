@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from careers.history.registry import recorded
 from careers.seeding import ContentError, import_document, read_document_file, read_document_text
 
 
@@ -24,7 +25,8 @@ class Command(BaseCommand):
                 document = read_document_text(sys.stdin.read(), "<stdin>")
             else:
                 document = read_document_file(Path(file))
-            report = import_document(document)
+            with recorded(f"import_content {file}"):
+                report = import_document(document)
         except ContentError as error:
             raise CommandError(
                 f"Nothing was imported. The document has problems:\n{error}"

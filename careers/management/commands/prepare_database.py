@@ -4,6 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from careers.history.registry import record_unversioned_rows
+
 # Held for the whole preparation, so that of several instances starting at once against
 # one database, one migrates while the others wait and then find nothing left to do.
 PREPARE_LOCK_ID = 7_245_002
@@ -30,6 +32,8 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, **out)
             call_command("createcachetable", **out)
             call_command("seed_content", **out)
+            # A database from before the content history: each row's first version.
+            record_unversioned_rows()
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [PREPARE_LOCK_ID])

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from careers.history.registry import recorded
 from careers.seeding import SEED_DIR, ContentError, seed_content
 
 
@@ -28,7 +29,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, update: bool, seed_dir: Path, verbosity: int, **options):
         try:
-            report = seed_content(seed_dir=seed_dir, update=update)
+            # One revision in the content history, undoable row by row in the admin.
+            with recorded("seed_content --update" if update else "seed_content"):
+                report = seed_content(seed_dir=seed_dir, update=update)
         except ContentError as error:
             raise CommandError(f"Nothing was written. The seed has problems:\n{error}") from None
         if verbosity >= 1:

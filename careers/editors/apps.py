@@ -1,0 +1,19 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+class EditorsConfig(AppConfig):
+    name = "careers.editors"
+    label = "careers_editors"
+    verbose_name = "Editors"
+
+    def ready(self):
+        from careers.editors.group import editors_group_after_migrate
+
+        # post_migrate is sent only for apps with models, and this one has none: follow
+        # careers' signal, sent after the permissions for careers' models are created.
+        post_migrate.connect(
+            editors_group_after_migrate,
+            sender=apps.get_app_config("careers"),
+            dispatch_uid="careers.editors.group",
+        )

@@ -1,0 +1,76 @@
+"""Help text the admin shows under fields whose meaning is not obvious.
+
+Kept here rather than on the model fields: a model's help_text is part of its migration
+state, and wording is for editors, not for the schema. Keys are "model_name.field_name";
+a field the models define their own help text for keeps it unless named here.
+"""
+
+from django import forms
+from django.db import models
+
+HELP_TEXTS = {
+    # Shared wording for the fields most models have.
+    "*.slug": "The row's address in URLs and in the seed files. Changing it breaks links "
+    "people saved; the seed recognises the row by its name instead.",
+    "*.order": "Position in lists: smaller numbers come first.",
+    "*.article_section": "The article section this rests on: shown to visitors as "
+    "'From the article: …'. Only the article's own headings are offered.",
+    # Roles and what hangs off them.
+    "role.tagline": "One line under the role's name on cards and in search results.",
+    "role.summary": "The opening paragraph of the role's page.",
+    "role.career_path": "Where the role leads: shown under 'Career path' on its page.",
+    "role.work_environment": "Who the role works with and how: 'Work environment' on its page.",
+    "responsibility.text": "One thing the role does, as one sentence on its page.",
+    "role.skills_summary": "What the role's skills add up to, as the article sums them up.",
+    "role.outlook": "Where the role is heading, as the article's outlook puts it.",
+    "roleskill.emphasis": "The article's one word for this skill in this role (its skills "
+    "table: Deep/Broad, Practical/Strategic…), shown beside the other role's word. Never a "
+    "score.",
+    "roleskill.description": "What the skill means for this role: shown under its word.",
+    "skillarea.description": "What the area covers, shown at the head of its row.",
+    # Tools and salaries.
+    "toolcategory.description": "Shown above the category's tools on the tools page.",
+    "tool.roles": "The roles that use this tool; the tools page filters by them.",
+    "tool.url": "The tool's own site (optional).",
+    "salaryrange.low": "Yearly pay at the bottom of the range, in the currency below.",
+    "salaryrange.high": "Yearly pay at the top of the range.",
+    "salaryrange.median": "Leave empty when the source gives no median; it must lie within "
+    "the range.",
+    "salaryrange.currency": "ISO code, e.g. USD.",
+    "salaryrange.region": "Where the range applies, e.g. 'United States'.",
+    "salaryrange.year": "The year the source reports the range for.",
+    # The questionnaire.
+    "decisionfactor.description": "What the factor asks the visitor to weigh, shown on the "
+    "methodology page and beside their leaning in the result.",
+    "question.statement": "What the visitor agrees or disagrees with, on a five-point scale.",
+    "question.leans_toward": "The role that agreeing points to; disagreeing points to the "
+    "factor's other role. Keep statements on both sides of every factor.",
+    "question.weight": "How much this statement counts within its factor: each side's "
+    "agreement is a weighted mean of its statements, so a weight changes the balance among "
+    "statements on the same side, never the balance between the two sides.",
+    "question.active": "Untick to take the statement out of the assessment without "
+    "deleting it; stored results keep the questions they were scored with.",
+    # FAQs and sources.
+    "faq.related_role": "The role page that lists this question, if any.",
+    "faq.attribution": "Only an attribution the article itself states (e.g. that an answer "
+    "was verified by its editors); leave empty otherwise.",
+    "source.citation": "The reference exactly as the article's reference list words it.",
+    "keypoint.text": "A point the article makes, in RoleFit's own words (no copied sentences).",
+    "keypoint.on_home": "Tick the pages the point appears on.",
+}
+
+
+def help_text_for(model: type[models.Model], field_name: str) -> str | None:
+    name = model._meta.model_name
+    return HELP_TEXTS.get(f"{name}.{field_name}", HELP_TEXTS.get(f"*.{field_name}"))
+
+
+class HelpTextsMixin:
+    """For ModelAdmin and inline classes: puts HELP_TEXTS under the form fields."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs) -> forms.Field | None:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        text = help_text_for(self.model, db_field.name)
+        if formfield is not None and text:
+            formfield.help_text = text
+        return formfield
