@@ -137,7 +137,7 @@ def test_help_text_says_what_a_weight_does(editor_client, seeded):
     role = Role.objects.get(slug="ai-architect")
     html = editor_client.get(reverse("admin:careers_role_change", args=[role.pk])).content.decode()
     assert "The opening paragraph of the role" in html  # a role's own field
-    assert "How central this skill area is to the role" in html  # an inline's field
+    assert "one word for this skill in this role" in html  # an inline's field
 
 
 def test_an_editor_restores_a_role_from_its_history(editor_client, seeded):
