@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q
 
-from careers.models import AssessmentResult, Question, Questionnaire, Role, RoleSkill, Tool
+from careers.models import (
+    AssessmentResult,
+    Question,
+    Questionnaire,
+    Role,
+    RoleSkill,
+    SalaryRange,
+    Tool,
+)
 from rolefit.caching import VersionedMemo
 
 NEXT_STEP_SKILLS = 3
@@ -77,6 +85,10 @@ class NextSteps:
     role: Role
     skills: tuple[RoleSkill, ...]
     tools: tuple[Tool, ...]
+    # Version 2: the skill areas this role asks more of than the other role, biggest gap
+    # first, as (skill, the other role's level); and its salary ranges.
+    gap_skills: tuple[tuple[RoleSkill, int], ...] = ()
+    salaries: tuple[SalaryRange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,7 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
             queryset=RoleSkill.objects.select_related("area").order_by("-level", "area__order"),
         ),
         Prefetch("tools", queryset=Tool.objects.order_by("order", "name")),
+        Prefetch("salary_ranges", queryset=SalaryRange.objects.order_by("order", "-high")),
     )
     by_slug = {role.slug: role for role in roles}
     steps = tuple(
@@ -106,6 +119,8 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
             role=by_slug[slug],
             skills=tuple(by_slug[slug].skills.all()[:NEXT_STEP_SKILLS]),
             tools=tuple(by_slug[slug].tools.all()[:NEXT_STEP_TOOLS]),
+            gap_skills=gap_skills(by_slug[slug], by_slug.get(other_of(slug, compared))),
+            salaries=tuple(by_slug[slug].salary_ranges.all()),
         )
         for slug in role_slugs
         if slug in by_slug
@@ -113,6 +128,24 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
     both = [by_slug[slug] for slug in compared if slug in by_slug]
     comparison_url = both[0].comparison_url(both[1]) if len(both) == 2 else None
     return NextStepsBlock(steps=steps, comparison_url=comparison_url)
+
+
+def other_of(slug: str, compared: tuple[str, str]) -> str:
+    return compared[1] if slug == compared[0] else compared[0]
+
+
+def gap_skills(role: Role, other: Role | None) -> tuple[tuple[RoleSkill, int], ...]:
+    """The skills `role` asks more of than `other`, biggest gap first (prefetched rows)."""
+    if other is None:
+        return ()
+    other_levels = {skill.area_id: skill.level for skill in other.skills.all()}
+    gaps = [
+        (skill.level - other_levels.get(skill.area_id, 0), index, skill)
+        for index, skill in enumerate(role.skills.all())
+        if skill.level > other_levels.get(skill.area_id, 0)
+    ]
+    gaps.sort(key=lambda gap: (-gap[0], gap[1]))
+    return tuple((skill, other_levels.get(skill.area_id, 0)) for _, _, skill in gaps)
 
 
 # --- The methodology page, from the live questionnaire --------------------------------
@@ -124,6 +157,7 @@ class MethodologyFactor:
     description: str
     poles: tuple[tuple[str, str], ...]  # (role name, pole)
     questions: tuple[Question, ...]
+    article_section: str
     weight_by_role: tuple[tuple[str, int], ...]
 
 
@@ -145,6 +179,7 @@ def methodology_factors(questions: list[Question]) -> list[MethodologyFactor]:
                 description=factor.description,
                 poles=tuple((role.name, pole) for role, pole in sides),
                 questions=tuple(group),
+                article_section=factor.article_section,
                 weight_by_role=tuple(
                     (role.name, sum(q.weight for q in group if q.leans_toward_id == role.id))
                     for role, _ in sides
