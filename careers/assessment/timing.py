@@ -10,11 +10,12 @@ import time
 
 from django.core import signing
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 STARTED_FIELD = "started"
 SALT = "careers.assessment.started"
 # Drawn into the shared copy of the form in place of the stamp (see views.assessment).
-STARTED_PLACEHOLDER = "<!--assessment-started-->"
+STARTED_PLACEHOLDER = mark_safe("<!--assessment-started-->")
 # A stamp older than this is ignored (an open tab from yesterday says nothing about reading).
 MAX_AGE_SECONDS = 6 * 60 * 60
 
