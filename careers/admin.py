@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from careers.assessment.admin_guards import FactorQuestionsFormSet, QuestionGuardsMixin
 from careers.models import (
     FAQ,
     DecisionFactor,
@@ -226,6 +227,7 @@ class SalaryRangeAdmin(ContentAdmin):
 
 class QuestionInline(admin.TabularInline):
     model = Question
+    formset = FactorQuestionsFormSet
     fields = ["order", "statement", "slug", "leans_toward", "weight", "active", "article_section"]
     prepopulated_fields = {"slug": ["statement"]}
     extra = 0
@@ -243,7 +245,7 @@ class DecisionFactorAdmin(ContentAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(ContentAdmin):
+class QuestionAdmin(QuestionGuardsMixin, ContentAdmin):
     list_display = ["statement", "factor", "leans_toward", "weight", "active", "order"]
     list_editable = ["weight", "active"]
     list_filter = ["factor", "leans_toward", "active", "weight", SeedStatusFilter]

@@ -31,8 +31,9 @@ LIVE_QUESTIONS = VersionedMemo(capacity=1)
 def assessment_questions() -> list[Question]:
     """The active questions, in form order, each leaning toward one of its factor's roles.
 
-    Only questions whose factor points to the same two roles as the first factor are kept,
-    so an inconsistent edit narrows the questionnaire instead of breaking it.
+    Only questions whose factor points to the same two roles as the first factor, and
+    factors with statements on both sides, are kept, so an inconsistent edit narrows the
+    questionnaire instead of breaking it.
     """
     return LIVE_QUESTIONS.get_or_compute("live", live_questions)
 
@@ -49,12 +50,18 @@ def live_questions() -> list[Question]:
     if not rows:
         return []
     pair_programmer, architect = role_pair(rows)
-    return [
+    same_roles = [
         q
         for q in rows
         if (q.factor.pair_programmer_role_id, q.factor.architect_role_id)
         == (pair_programmer.id, architect.id)
     ]
+    # Balanced scoring compares a factor's two sides: a factor left with one side (the
+    # admin refuses it, but a bulk edit could) is left out rather than breaking scoring.
+    sides: dict[int, set[int]] = {}
+    for q in same_roles:
+        sides.setdefault(q.factor_id, set()).add(q.leans_toward_id)
+    return [q for q in same_roles if len(sides[q.factor_id]) == 2]
 
 
 def role_pair(questions: list[Question]) -> tuple[Role, Role]:
