@@ -193,7 +193,7 @@ def test_next_steps_follow_the_persons_leanings(client, content):
     leanings = data["leaning"]
     # The factor leaning least toward the pair programmer is shown first.
     weakest = max(leanings, key=leanings.get)
-    section = page[page.index("Where your answers fit least") :]
+    section = page[page.index("Where your answers fit the AI pair programmer least") :]
     names = {q.factor.slug: q.factor.name for q in content}
     first_item = re.search(r"<li><strong>([^<]+)</strong>", section).group(1)
     assert first_item == names[weakest]

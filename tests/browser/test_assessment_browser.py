@@ -16,8 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 RESULT_PATH = re.compile(r"/assessment/results/[0-9a-f-]{36}/$")
 EXPECTED_HEADING = {
-    "architect": "You fit the AI architect role",
-    "pair": "You fit the AI pair programmer role",
+    "architect": "You clearly fit the AI architect role",
+    "pair": "You clearly fit the AI pair programmer role",
     "neutral": "You fit both roles",
 }
 
