@@ -69,3 +69,23 @@ def test_the_result_page_reads_well_at_phone_and_desktop_widths(
         )
     finally:
         context.close()
+
+
+def test_the_experience_question_comes_with_the_last_step(live_server, page, seeded, settings):
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto(live_server.url + "/assessment/")
+    experience = page.locator(".assessment-experience")
+    assert experience.is_hidden()
+    for _ in range(4):
+        for group in page.locator(".assessment-step:not([hidden]) .likert").all():
+            group.locator("label").nth(3).click()
+        page.get_by_role("button", name="Next").click()
+    assert experience.is_visible()
+    for group in page.locator(".assessment-step:not([hidden]) .likert").all():
+        group.locator("label").nth(1).click()
+    page.get_by_label("Senior developer").check()
+    page.screenshot(path=str(SCREENSHOT_DIR / "assessment-last-step-375.png"), full_page=True)
+    page.get_by_role("button", name="See my result").click()
+    page.wait_for_url("**/assessment/results/**")
+    assert AssessmentResult.objects.get().experience == "senior"
