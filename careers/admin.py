@@ -281,11 +281,12 @@ class SourceAdmin(ContentAdmin):
 # shows, for the filtered results, the count per outcome and how often each rang true.
 from django.db.models import Count, Q  # noqa: E402
 
+from careers.assessment.quality_views import QualityPageMixin  # noqa: E402
 from careers.models import AssessmentResult, Questionnaire  # noqa: E402
 
 
 @admin.register(AssessmentResult)
-class AssessmentResultAdmin(admin.ModelAdmin):
+class AssessmentResultAdmin(QualityPageMixin, admin.ModelAdmin):
     list_display = ["created_at", "outcome", "fit_summary", "careless", "fits_me"]
     list_filter = ["outcome", "created_at", "careless", "fits_me"]
     date_hierarchy = "created_at"

@@ -72,3 +72,13 @@ def outcome_name(outcome: str, roles) -> str:
     if outcome == HYBRID:
         return "Hybrid"
     return next((role.name for role in roles or () if role.slug == outcome), outcome)
+
+
+class QualityPageMixin:
+    """For the results' ModelAdmin: the quality page at .../assessmentresult/quality/."""
+
+    def get_urls(self):
+        from django.urls import path
+
+        page = path("quality/", self.admin_site.admin_view(quality), name="assessment_quality")
+        return [page, *super().get_urls()]

@@ -14,7 +14,7 @@ from careers.assessment.quality import (
 )
 from careers.models import AssessmentResult
 
-QUALITY_URL = "/admin/assessment-quality/"
+QUALITY_URL = "/admin/careers/assessmentresult/quality/"
 
 
 def test_cronbach_alpha_by_hand():
@@ -109,3 +109,8 @@ def test_demonstration_answers_are_never_generated_outside_debug(seeded, setting
     with pytest.raises(CommandError, match="--force"):
         call_command("generate_demo_results", count=1, verbosity=0)
     assert AssessmentResult.objects.count() == 0
+
+
+def test_the_results_list_links_to_the_quality_page(staff_client, db):
+    html = staff_client.get("/admin/careers/assessmentresult/").content.decode()
+    assert f'href="{QUALITY_URL}"' in html
