@@ -27,9 +27,9 @@ BUILD_BOTH = (
     "architecture, and architects who keep coding, are the ones it calls future-proof."
 )
 SALARY_CAVEAT = (
-    "Market rates move quickly, and people with a foot in both worlds are increasingly "
-    "sought after. The article also reminds readers that how well the work suits you "
-    "shapes a career as much as the pay does."
+    "Pay figures date fast: market rates shift quickly, and engineers who straddle both "
+    "roles are in growing demand. And, as the article stresses, how well the work suits "
+    "you shapes a career as much as the pay does."
 )
 
 
@@ -55,9 +55,9 @@ def career_advice(
             return Advice(
                 "The way to the architect role",
                 (
-                    "Architects are usually senior engineers or tech leads who have spent "
-                    "years on the ground: the article's best architects wrestled with code "
-                    "and code-generation tools first.",
+                    "Architects are usually senior engineers or tech leads with years of "
+                    "hands-on work behind them: the strongest ones, the article says, spent "
+                    "time deep in code and code-generation tools first.",
                     "So spend your first years hands-on: ship features, review and debug "
                     "AI-suggested code, and keep asking where each small function is used "
                     "and why the system is shaped as it is. Careers zigzag; that question "
@@ -122,8 +122,8 @@ def career_advice(
         return Advice(
             "A foot in both worlds",
             (
-                "Engineers who can both design systems and review AI code at scale are "
-                "increasingly sought after. "
+                "Engineers who can design systems and also review AI-written code at scale "
+                "are in growing demand. "
                 + (
                     "Early on, the hands-on side comes first: architects are usually people "
                     "who have been on the ground."
