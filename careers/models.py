@@ -392,9 +392,9 @@ class AssessmentResult(models.Model):
         max_length=80, db_index=True, help_text="The recommended role's slug, or 'hybrid'."
     )
     careless = models.BooleanField(default=False, help_text="Any answer-style check flagged.")
-    # 1: the original scoring; 2: balanced, with answer-style checks and strength. A
-    # result is always shown by the version that scored it, never re-scored.
-    scoring_version = models.PositiveSmallIntegerField(default=1)
+    scoring_version = models.PositiveSmallIntegerField(
+        default=1, help_text="1: original; 2: balanced. Shown by its own version, never re-scored."
+    )
     experience = models.CharField(max_length=20, blank=True, choices=EXPERIENCE_CHOICES)
     fits_me = models.BooleanField(
         null=True, blank=True, help_text="The visitor's answer to 'does this fit you?'."
