@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from careers.article_models import PLACEMENTS, KeyPoint
+from careers.assessment.admin_guards import FactorQuestionsFormSet, QuestionGuardsMixin
 from careers.editors.help_texts import HelpTextsMixin
 from careers.history.admin import HistoryAdmin
 from careers.models import (
@@ -234,6 +235,7 @@ class SalaryRangeAdmin(ContentAdmin):
 
 class QuestionInline(HelpTextsMixin, admin.TabularInline):
     model = Question
+    formset = FactorQuestionsFormSet
     fields = ["order", "statement", "slug", "leans_toward", "weight", "active", "article_section"]
     prepopulated_fields = {"slug": ["statement"]}
     extra = 0
@@ -251,7 +253,7 @@ class DecisionFactorAdmin(ContentAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(ContentAdmin):
+class QuestionAdmin(QuestionGuardsMixin, ContentAdmin):
     list_display = ["statement", "factor", "leans_toward", "weight", "active", "order"]
     list_editable = ["weight", "active"]
     list_filter = ["factor", "leans_toward", "active", "weight", SeedStatusFilter]
@@ -297,11 +299,12 @@ class KeyPointAdmin(ContentAdmin):
 # shows, for the filtered results, the count per outcome and how often each rang true.
 from django.db.models import Count, Q  # noqa: E402
 
+from careers.assessment.quality_views import QualityPageMixin  # noqa: E402
 from careers.models import AssessmentResult, Questionnaire  # noqa: E402
 
 
 @admin.register(AssessmentResult)
-class AssessmentResultAdmin(admin.ModelAdmin):
+class AssessmentResultAdmin(QualityPageMixin, admin.ModelAdmin):
     list_display = ["created_at", "outcome", "fit_summary", "careless", "fits_me"]
     list_filter = ["outcome", "created_at", "careless", "fits_me"]
     search_fields = ["outcome"]

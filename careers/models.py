@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from careers.article import article_section_field
+from careers.assessment.advice import EXPERIENCE_CHOICES
 
 
 def search_vector_field():
@@ -373,7 +374,11 @@ class AssessmentResult(models.Model):
     outcome = models.CharField(
         max_length=80, db_index=True, help_text="The recommended role's slug, or 'hybrid'."
     )
-    careless = models.BooleanField(default=False)
+    careless = models.BooleanField(default=False, help_text="Any answer-style check flagged.")
+    scoring_version = models.PositiveSmallIntegerField(
+        default=1, help_text="1: original; 2: balanced. Shown by its own version, never re-scored."
+    )
+    experience = models.CharField(max_length=20, blank=True, choices=EXPERIENCE_CHOICES)
     fits_me = models.BooleanField(
         null=True, blank=True, help_text="The visitor's answer to 'does this fit you?'."
     )

@@ -10,11 +10,14 @@ from django import forms
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 
+from careers.assessment.advice import EXPERIENCE_CHOICES
 from careers.assessment.scoring import SCALE_LABELS
+from careers.assessment.timing import STARTED_FIELD
 
 SCALE_CHOICES = [(str(value), label) for value, label in SCALE_LABELS.items()]
 # Fields a browser sends besides the answers.
-EXPECTED_EXTRA_FIELDS = frozenset({"csrfmiddlewaretoken"})
+EXPECTED_EXTRA_FIELDS = frozenset({"csrfmiddlewaretoken", STARTED_FIELD})
+EXPERIENCE_FIELD = "experience"
 MAX_NAMES_SHOWN = 5
 
 
@@ -47,6 +50,7 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
         self.fields = dict(likert_fields(tuple((q.slug, q.statement) for q in self.questions)))
+        self.fields[EXPERIENCE_FIELD] = experience_field()
 
     @cached_property
     def helper(self) -> FormHelper:
@@ -112,7 +116,11 @@ class AssessmentForm(forms.Form):
 
     def answers(self) -> dict[str, int]:
         """The validated answers: question slug -> 1..5."""
-        return {slug: self.cleaned_data[slug] for slug in self.fields}
+        return {q.slug: self.cleaned_data[q.slug] for q in self.questions}
+
+    def experience(self) -> str:
+        """The optional career stage ('' when not given)."""
+        return self.cleaned_data.get(EXPERIENCE_FIELD) or ""
 
 
 @functools.lru_cache(maxsize=8)
@@ -137,4 +145,16 @@ def likert_field(statement: str) -> forms.TypedChoiceField:
                 "Choose one of the five answers, from Strongly disagree to Strongly agree."
             ),
         },
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def experience_field() -> forms.ChoiceField:
+    """The optional experience question: shared like the statements' fields."""
+    return forms.ChoiceField(
+        label="Where are you in your career? (optional)",
+        choices=[("", "Prefer not to say"), *EXPERIENCE_CHOICES],
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        error_messages={"invalid_choice": "Choose one of the listed career stages, or none."},
     )

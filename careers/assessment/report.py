@@ -55,6 +55,7 @@ class AnsweredStatement:
     toward_name: str | None
     points: int
     weight: int
+    fit_points: float | None = None  # version 2: how far it moved the fit, in % points
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def result_report(*, result: AssessmentResult) -> ResultReport:
             toward_name=name(c["toward"]) if c["toward"] else None,
             points=c["points"],
             weight=questions[c["question_slug"]]["weight"],
+            fit_points=c.get("fit_points"),
         )
         for c in scores["top_contributions"]
     )
@@ -143,7 +145,9 @@ def result_report(*, result: AssessmentResult) -> ResultReport:
         result=result,
         outcome=outcome,
         outcome_label=outcome_label(outcome, role_names),
-        outcome_sentence=outcome_sentence(outcome, fits, scores["hybrid_margin"]),
+        outcome_sentence=outcome_sentence(
+            outcome, fits, scores["hybrid_margin"], result.scoring_version
+        ),
         fits=fits,
         factors=factors,
         top_answers=top_answers,
@@ -161,8 +165,8 @@ def outcome_label(outcome: str, role_names: dict[str, str]) -> str:
     return role_names.get(outcome, outcome)
 
 
-def outcome_sentence(outcome: str, fits: tuple[RoleFit, ...], margin: int) -> str:
-    """The result in one sentence."""
+def outcome_sentence(outcome: str, fits: tuple[RoleFit, ...], margin: int, version: int = 1) -> str:
+    """The result in one sentence (version 1 results keep their original wording)."""
     if outcome == HYBRID:
         pair_programmer, architect = fits
         return (
@@ -172,6 +176,11 @@ def outcome_sentence(outcome: str, fits: tuple[RoleFit, ...], margin: int) -> st
         )
     best = next(fit for fit in fits if fit.slug == outcome)
     other = next(fit for fit in fits if fit.slug != outcome)
+    if version >= 2:
+        return (
+            f"Your answers put the {best.name} at {best.percent}% and the {other.name} at "
+            f"{other.percent}%: {best.percent - other.percent} points apart."
+        )
     return (
         f"Your answers put the {best.name} at {best.percent}% and the {other.name} at "
         f"{other.percent}%: more than {margin} points apart, so one role stands out."
@@ -194,4 +203,5 @@ def result_as_json(*, report: ResultReport, url: str) -> dict:
         ),
         "careless": report.careless,
         "fits_me": result.fits_me,
+        "scoring_version": result.scoring_version,
     }

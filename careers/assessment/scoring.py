@@ -149,7 +149,14 @@ def score_assessment(
     `roles` names the two roles every question leans toward. Raises `ScoringError` for a
     missing, unknown or off-scale answer or a question that leans toward neither role.
     """
-    _check(questions, answers, roles)
+    check_scorable(questions, answers, roles)
+    return score_checked(questions=questions, answers=answers, roles=roles)
+
+
+def score_checked(
+    *, questions: Sequence[ScoredQuestion], answers: Mapping[str, int], roles: RolePair
+) -> Assessment:
+    """`score_assessment` on input already checked: weights may exceed 5 (see `balanced`)."""
     signs = [_sign(q, roles) for q in questions]
     contributions = [
         q.weight * (answers[q.slug] - NEUTRAL) * s for q, s in zip(questions, signs, strict=True)
@@ -198,7 +205,8 @@ def is_careless(answers) -> bool:
     return Fraction(most_common, len(values)) >= CARELESS_SHARE
 
 
-def _check(questions, answers, roles) -> None:
+def check_scorable(questions, answers, roles) -> None:
+    """Raises `ScoringError` unless `answers` to `questions` can be scored."""
     if roles.pair_programmer == roles.architect or HYBRID in roles:
         raise ScoringError(f"Scoring needs two different roles, not {roles!r}.")
     if not questions:

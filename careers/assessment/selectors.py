@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q
 
-from careers.models import AssessmentResult, Question, Questionnaire, Role, RoleSkill, Tool
+from careers.models import (
+    AssessmentResult,
+    Question,
+    Questionnaire,
+    Role,
+    RoleSkill,
+    SalaryRange,
+    Tool,
+)
 from rolefit.caching import VersionedMemo
 
 NEXT_STEP_SKILLS = 3
@@ -23,8 +31,9 @@ LIVE_QUESTIONS = VersionedMemo(capacity=1)
 def assessment_questions() -> list[Question]:
     """The active questions, in form order, each leaning toward one of its factor's roles.
 
-    Only questions whose factor points to the same two roles as the first factor are kept,
-    so an inconsistent edit narrows the questionnaire instead of breaking it.
+    Only questions whose factor points to the same two roles as the first factor, and
+    factors with statements on both sides, are kept, so an inconsistent edit narrows the
+    questionnaire instead of breaking it.
     """
     return LIVE_QUESTIONS.get_or_compute("live", live_questions)
 
@@ -41,12 +50,18 @@ def live_questions() -> list[Question]:
     if not rows:
         return []
     pair_programmer, architect = role_pair(rows)
-    return [
+    same_roles = [
         q
         for q in rows
         if (q.factor.pair_programmer_role_id, q.factor.architect_role_id)
         == (pair_programmer.id, architect.id)
     ]
+    # Balanced scoring compares a factor's two sides: a factor left with one side (the
+    # admin refuses it, but a bulk edit could) is left out rather than breaking scoring.
+    sides: dict[int, set[int]] = {}
+    for q in same_roles:
+        sides.setdefault(q.factor_id, set()).add(q.leans_toward_id)
+    return [q for q in same_roles if len(sides[q.factor_id]) == 2]
 
 
 def role_pair(questions: list[Question]) -> tuple[Role, Role]:
@@ -77,6 +92,10 @@ class NextSteps:
     role: Role
     skills: tuple[RoleSkill, ...]
     tools: tuple[Tool, ...]
+    # Version 2: the skill areas this role asks more of than the other role, biggest gap
+    # first, as (skill, the other role's level); and its salary ranges.
+    gap_skills: tuple[tuple[RoleSkill, int], ...] = ()
+    salaries: tuple[SalaryRange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +118,7 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
             queryset=RoleSkill.objects.select_related("area").order_by("area__order"),
         ),
         Prefetch("tools", queryset=Tool.objects.order_by("order", "name")),
+        Prefetch("salary_ranges", queryset=SalaryRange.objects.order_by("order", "-high")),
     )
     by_slug = {role.slug: role for role in roles}
     steps = tuple(
@@ -106,6 +126,8 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
             role=by_slug[slug],
             skills=tuple(by_slug[slug].skills.all()[:NEXT_STEP_SKILLS]),
             tools=tuple(by_slug[slug].tools.all()[:NEXT_STEP_TOOLS]),
+            gap_skills=gap_skills(by_slug[slug], by_slug.get(other_of(slug, compared))),
+            salaries=tuple(by_slug[slug].salary_ranges.all()),
         )
         for slug in role_slugs
         if slug in by_slug
@@ -113,6 +135,24 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
     both = [by_slug[slug] for slug in compared if slug in by_slug]
     comparison_url = both[0].comparison_url(both[1]) if len(both) == 2 else None
     return NextStepsBlock(steps=steps, comparison_url=comparison_url)
+
+
+def other_of(slug: str, compared: tuple[str, str]) -> str:
+    return compared[1] if slug == compared[0] else compared[0]
+
+
+def gap_skills(role: Role, other: Role | None) -> tuple[tuple[RoleSkill, int], ...]:
+    """The skills `role` asks more of than `other`, biggest gap first (prefetched rows)."""
+    if other is None:
+        return ()
+    other_levels = {skill.area_id: skill.level for skill in other.skills.all()}
+    gaps = [
+        (skill.level - other_levels.get(skill.area_id, 0), index, skill)
+        for index, skill in enumerate(role.skills.all())
+        if skill.level > other_levels.get(skill.area_id, 0)
+    ]
+    gaps.sort(key=lambda gap: (-gap[0], gap[1]))
+    return tuple((skill, other_levels.get(skill.area_id, 0)) for _, _, skill in gaps)
 
 
 # --- The methodology page, from the live questionnaire --------------------------------
@@ -124,6 +164,7 @@ class MethodologyFactor:
     description: str
     poles: tuple[tuple[str, str], ...]  # (role name, pole)
     questions: tuple[Question, ...]
+    article_section: str
     weight_by_role: tuple[tuple[str, int], ...]
 
 
@@ -145,6 +186,7 @@ def methodology_factors(questions: list[Question]) -> list[MethodologyFactor]:
                 description=factor.description,
                 poles=tuple((role.name, pole) for role, pole in sides),
                 questions=tuple(group),
+                article_section=factor.article_section,
                 weight_by_role=tuple(
                     (role.name, sum(q.weight for q in group if q.leans_toward_id == role.id))
                     for role, _ in sides

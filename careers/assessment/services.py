@@ -2,39 +2,55 @@
 
 from collections.abc import Mapping, Sequence
 
-from careers.assessment.scoring import HYBRID_MARGIN, RolePair, ScoredQuestion, score_assessment
+from careers.assessment.answer_style import answer_style_flags
+from careers.assessment.balanced import SCORING_VERSION, score_balanced
+from careers.assessment.scoring import HYBRID_MARGIN, RolePair, ScoredQuestion
 from careers.models import AssessmentResult, Question, Questionnaire, Role
 from careers.seeding.fingerprint import fingerprint
 from rolefit.caching import VersionedMemo
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2  # 2 adds each statement's article section
 
 
-def result_create(*, answers: Mapping[str, int], questions: Sequence[Question]) -> AssessmentResult:
-    """Scores `answers` against `questions` and stores the result with a snapshot of them.
+def result_create(
+    *,
+    answers: Mapping[str, int],
+    questions: Sequence[Question],
+    experience: str = "",
+    seconds_taken: float | None = None,
+) -> AssessmentResult:
+    """Scores `answers` against `questions` (scoring version 2) and stores the result.
 
     `questions` are the live Question rows the form was built from (with factor, its
-    roles and `leans_toward` loaded). The answers and the scores are written in one row,
-    in one statement, pointing at the stored snapshot of the questions, weights, factors
-    and roles (see `questionnaire_id_for`). Raises
+    roles and `leans_toward` loaded); `experience` is the optional answer about the
+    person's career stage (never part of the fit); `seconds_taken` is the time between
+    showing the form and sending it, None when it could not be measured. The answers and
+    the scores are written in one row, in one statement, pointing at the stored snapshot
+    of the questions, weights, factors and roles (see `questionnaire_id_for`). Raises
     `careers.assessment.scoring.ScoringError` when the answers do not fit the questions.
     """
     factor = questions[0].factor
     pair_programmer, architect = factor.pair_programmer_role, factor.architect_role
-    assessment = score_assessment(
-        questions=[scored_question(q) for q in questions],
-        answers=dict(answers),
-        roles=RolePair(pair_programmer=pair_programmer.slug, architect=architect.slug),
+    roles = RolePair(pair_programmer=pair_programmer.slug, architect=architect.slug)
+    scored = [scored_question(q) for q in questions]
+    balanced = score_balanced(questions=scored, answers=dict(answers), roles=roles)
+    flags = answer_style_flags(
+        questions=scored, answers=answers, roles=roles, seconds_taken=seconds_taken
     )
+    scores = balanced.as_dict()
+    scores["answer_style"] = flags
+    scores["seconds_taken"] = None if seconds_taken is None else round(seconds_taken)
     snapshot = questionnaire_snapshot_build(questions=questions, roles=(pair_programmer, architect))
     # One INSERT of one row: atomic on its own (autocommit), so no explicit transaction
     # and its two extra round trips (BEGIN, COMMIT).
     return AssessmentResult.objects.create(
         answers=dict(answers),
         questionnaire_id=questionnaire_id_for(snapshot),
-        scores=assessment.as_dict(),
-        outcome=assessment.outcome,
-        careless=assessment.careless,
+        scores=scores,
+        outcome=balanced.assessment.outcome,
+        careless=any(flags.values()),
+        scoring_version=SCORING_VERSION,
+        experience=experience,
     )
 
 
@@ -78,6 +94,7 @@ def questionnaire_snapshot_build(
                 "factor": q.factor.slug,
                 "leans_toward": q.leans_toward.slug,
                 "weight": q.weight,
+                "article_section": q.article_section,
             }
             for q in questions
         ],

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from careers.assessment import selectors, services
 from careers.assessment.forms import AssessmentForm
+from careers.assessment.methodology import methodology_context
 from careers.assessment.report import result_as_json, result_report
-from careers.assessment.scoring import (
-    CARELESS_MIN_ANSWERS,
-    CARELESS_SHARE,
-    HYBRID_MARGIN,
-    NEUTRAL,
-    SCALE_LABELS,
+from careers.assessment.report_v2 import personal_json, personal_report
+from careers.assessment.timing import (
+    STARTED_FIELD,
+    STARTED_PLACEHOLDER,
+    seconds_since,
+    started_field,
 )
 from rolefit.caching import (
     VersionedMemo,
@@ -44,10 +45,18 @@ def assessment(request):
     questions = selectors.assessment_questions()
     if request.method == "POST" and questions:
         form = AssessmentForm(request.POST, request.FILES, questions=questions)
+        stamp = request.POST.get(STARTED_FIELD)
         if form.is_valid():
-            result = services.result_create(answers=form.answers(), questions=questions)
+            result = services.result_create(
+                answers=form.answers(),
+                questions=questions,
+                experience=form.experience(),
+                seconds_taken=seconds_since(stamp),
+            )
             return HttpResponseSeeOther(result.get_absolute_url())
-        context = {"form": form, "questions": questions}
+        # Keep timing from the first time the form was shown, when the stamp is genuine.
+        started = started_field(stamp if seconds_since(stamp) is not None else None)
+        context = {"form": form, "questions": questions, "started_html": started}
         return render(request, "careers/assessment_form.html", context, status=400)
     if messages.get_messages(request):
         # A message for this visitor alone (e.g. "result deleted"): never the shared copy.
@@ -57,14 +66,18 @@ def assessment(request):
         name="assessment",
         render=lambda csrf_placeholder: render_to_string(
             "careers/assessment_form.html",
-            blank_form_context(questions, csrf_placeholder=csrf_placeholder),
+            blank_form_context(
+                questions, csrf_placeholder=csrf_placeholder, started_html=STARTED_PLACEHOLDER
+            ),
             request=request,
         ),
     )
-    return HttpResponse(html)
+    # The shared copy carries a placeholder: each visitor's form is stamped when served.
+    return HttpResponse(html.replace(STARTED_PLACEHOLDER, started_field(), 1))
 
 
 def blank_form_context(questions, **extra) -> dict:
+    extra.setdefault("started_html", started_field())
     return {"form": AssessmentForm(questions=questions), "questions": questions, **extra}
 
 
@@ -77,24 +90,31 @@ def result_detail(request, pk):
         "report": report,
         "result": result,
         "share_url": request.build_absolute_uri(result.get_absolute_url()),
-        "next_steps_html": next_steps_html(report),
     }
+    if result.scoring_version == 1:
+        # Scored before version 2: shown exactly as it was then, never re-scored.
+        context["next_steps_html"] = next_steps_html(report)
+        return render(request, "careers/assessment_result_v1.html", context)
+    context["personal"] = personal_report(report=report)
+    context["next_steps_html"] = next_steps_html(report, template=NEXT_STEPS_V2)
     return render(request, "careers/assessment_result.html", context)
 
 
 # Next steps depend on the recommended roles and the live content only, not on the
 # visitor: rendered once per content version.
 NEXT_STEPS = VersionedMemo(capacity=10)
+NEXT_STEPS_V1 = "careers/includes/result_next_steps.html"
+NEXT_STEPS_V2 = "careers/includes/result_next_steps_v2.html"
 
 
-def next_steps_html(report) -> str:
+def next_steps_html(report, template=NEXT_STEPS_V1) -> str:
     recommended, compared = report.recommended_role_slugs, tuple(report.roles)
 
     def render_next_steps():
         block = selectors.next_steps(role_slugs=recommended, compared=compared)
-        return render_to_string("careers/includes/result_next_steps.html", {"next_steps": block})
+        return render_to_string(template, {"next_steps": block})
 
-    return NEXT_STEPS.get_or_compute((recommended, compared), render_next_steps)
+    return NEXT_STEPS.get_or_compute((template, recommended, compared), render_next_steps)
 
 
 @never_cache
@@ -102,7 +122,11 @@ def next_steps_html(report) -> str:
 def result_json(request, pk):
     result = found_result(pk)
     url = request.build_absolute_uri(result.get_absolute_url())
-    return JsonResponse(result_as_json(report=result_report(result=result), url=url))
+    report = result_report(result=result)
+    data = result_as_json(report=report, url=url)
+    if result.scoring_version >= 2:
+        data.update(personal_json(personal=personal_report(report=report)))
+    return JsonResponse(data)
 
 
 @never_cache
@@ -130,22 +154,4 @@ def result_feedback(request, pk):
 @require_safe
 def methodology(request):
     questions = selectors.assessment_questions()
-    pair_programmer, architect = selectors.role_pair(questions) if questions else (None, None)
-    context = {
-        "factors": selectors.methodology_factors(questions),
-        "pair_programmer": pair_programmer,
-        "architect": architect,
-        "question_count": len(questions),
-        "total_weight": sum(q.weight for q in questions),
-        "hybrid_margin": HYBRID_MARGIN,
-        "hybrid_low": 50 - HYBRID_MARGIN // 2,
-        "hybrid_high": 50 + HYBRID_MARGIN // 2,
-        "careless_percent": int(CARELESS_SHARE * 100),
-        "careless_min": CARELESS_MIN_ANSWERS,
-        "scale_rows": [(label, signed(value - NEUTRAL)) for value, label in SCALE_LABELS.items()],
-    }
-    return render(request, "careers/assessment_methodology.html", context)
-
-
-def signed(number: int) -> str:
-    return f"{number:+d}".replace("-", "\u2212") if number else "0"
+    return render(request, "careers/assessment_methodology.html", methodology_context(questions))

@@ -25,6 +25,8 @@
       return;
     }
     var submit = form.querySelector(".assessment-submit");
+    // The optional experience question belongs to the last step.
+    var experience = form.querySelector(".assessment-experience");
     var current = 0;
 
     var progress = document.createElement("progress");
@@ -63,6 +65,9 @@
       back.hidden = index === 0;
       next.hidden = index === steps.length - 1;
       submit.hidden = index !== steps.length - 1;
+      if (experience) {
+        experience.hidden = index !== steps.length - 1;
+      }
       alert.hidden = true;
       if (moveFocus) {
         var heading = steps[index].querySelector(".assessment-step-heading");
@@ -72,9 +77,11 @@
     }
 
     function stepOf(element) {
-      return steps.findIndex(function (step) {
+      var index = steps.findIndex(function (step) {
         return step.contains(element);
       });
+      // Outside every factor (the experience question): it is shown with the last step.
+      return index === -1 ? steps.length - 1 : index;
     }
 
     function goNext() {

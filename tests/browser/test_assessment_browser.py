@@ -16,8 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 RESULT_PATH = re.compile(r"/assessment/results/[0-9a-f-]{36}/$")
 EXPECTED_HEADING = {
-    "architect": "You fit the AI architect role",
-    "pair": "You fit the AI pair programmer role",
+    "architect": "You clearly fit the AI architect role",
+    "pair": "You clearly fit the AI pair programmer role",
     "neutral": "You fit both roles",
 }
 
@@ -70,7 +70,7 @@ def test_the_stepper_takes_the_assessment_one_factor_at_a_time(
     page.wait_for_url(RESULT_PATH)
     assert EXPECTED_HEADING[answer_set] in page.locator("h1").inner_text()
     if answer_set == "neutral":
-        assert page.get_by_text("Your answers look careless").is_visible()
+        assert page.get_by_text("Nearly the same answer everywhere").is_visible()
     if answer_set == "pair":
         page.get_by_role("button", name="Copy link").click()
         page.wait_for_function("document.getElementById('copy-status').textContent !== ''")

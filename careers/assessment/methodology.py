@@ -1,0 +1,36 @@
+"""The methodology page's context: the live questionnaire and the live constants of the
+scoring, the answer-style checks, the strength bands and the experience advice, so the
+page can never describe a rule the code does not apply."""
+
+from careers.assessment import answer_style, balanced
+from careers.assessment.advice import EXPERIENCE_CHOICES
+from careers.assessment.scoring import HYBRID_MARGIN, NEUTRAL, SCALE_LABELS
+from careers.assessment.selectors import methodology_factors, role_pair
+
+
+def signed(number: int) -> str:
+    return f"{number:+d}".replace("-", "\u2212") if number else "0"
+
+
+def methodology_context(questions) -> dict:
+    pair_programmer, architect = role_pair(questions) if questions else (None, None)
+    return {
+        "factors": methodology_factors(questions),
+        "pair_programmer": pair_programmer,
+        "architect": architect,
+        "question_count": len(questions),
+        "hybrid_margin": HYBRID_MARGIN,
+        "hybrid_low": 50 - HYBRID_MARGIN // 2,
+        "hybrid_high": 50 + HYBRID_MARGIN // 2,
+        "scale_rows": [(label, signed(value - NEUTRAL)) for value, label in SCALE_LABELS.items()],
+        "strength_rows": [
+            (strength, *balanced.strength_fit_range(strength)) for strength in balanced.STRENGTHS
+        ],
+        "straight_lining_percent": int(answer_style.STRAIGHT_LINING_SHARE * 100),
+        "straight_lining_min": answer_style.STRAIGHT_LINING_MIN_ANSWERS,
+        "acquiescence_label": SCALE_LABELS[NEUTRAL + answer_style.ACQUIESCENCE_MEAN],
+        "contradiction_min": answer_style.CONTRADICTION_MIN_FACTORS,
+        "too_fast_per_statement": float(answer_style.TOO_FAST_SECONDS_PER_STATEMENT),
+        "too_fast_total": round(answer_style.TOO_FAST_SECONDS_PER_STATEMENT * len(questions)),
+        "experience_labels": [label for _, label in EXPERIENCE_CHOICES],
+    }

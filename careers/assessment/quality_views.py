@@ -1,0 +1,84 @@
+"""The staff page on the assessment's quality as an instrument (see `quality`)."""
+
+from django.contrib import admin
+from django.shortcuts import render
+
+from careers.assessment.answer_style import CHECKS
+from careers.assessment.balanced import SCORING_VERSION, STRENGTHS
+from careers.assessment.quality import MIN_RESULTS, Item, StoredAnswers, quality_report
+from careers.assessment.scoring import HYBRID
+from careers.assessment.selectors import assessment_questions, role_pair
+from careers.models import AssessmentResult
+
+# The newest results only: enough for stable statistics, bounded work for the page.
+MAX_RESULTS = 5000
+
+
+def stored_answers() -> tuple[list[StoredAnswers], int]:
+    rows = AssessmentResult.objects.filter(scoring_version=SCORING_VERSION).values_list(
+        "answers", "outcome", "scores", "fits_me"
+    )[:MAX_RESULTS]
+    results, demo = [], 0
+    for answers, outcome, scores, fits_me in rows:
+        demo += bool(scores.get("demo"))
+        results.append(
+            StoredAnswers(
+                answers=answers,
+                outcome=outcome,
+                strength=scores.get("strength"),
+                flags=scores.get("answer_style", {}),
+                fits_me=fits_me,
+            )
+        )
+    return results, demo
+
+
+def quality(request):
+    questions = assessment_questions()
+    roles = role_pair(questions) if questions else None
+    items = [
+        Item(q.slug, q.factor.slug, keyed_reversed=q.leans_toward_id == roles[0].id)
+        for q in questions
+    ]
+    results, demo = stored_answers()
+    outcomes = [HYBRID, *(role.slug for role in roles)] if roles else [HYBRID]
+    report = quality_report(
+        items=items, results=results, checks=CHECKS, outcomes=outcomes, strengths=STRENGTHS
+    )
+    factor_names = {q.factor.slug: q.factor.name for q in questions}
+    statements = {q.slug: q for q in questions}
+    factors = [
+        {
+            "name": factor_names.get(f.factor_slug, f.factor_slug),
+            "respondents": f.respondents,
+            "alpha": f.alpha,
+            "items": [(statements[slug], r) for slug, r in f.item_rest.items()],
+        }
+        for f in report.factors
+    ]
+    context = {
+        **admin.site.each_context(request),
+        "title": "Assessment quality",
+        "report": report,
+        "factors": factors,
+        "demo": demo,
+        "min_results": MIN_RESULTS,
+        "outcome_rows": [(outcome_name(row.label, roles), row) for row in report.outcomes],
+    }
+    return render(request, "admin/careers/assessment_quality.html", context)
+
+
+def outcome_name(outcome: str, roles) -> str:
+    if outcome == HYBRID:
+        return "Hybrid"
+    return next((role.name for role in roles or () if role.slug == outcome), outcome)
+
+
+class QualityPageMixin:
+    """For the results' ModelAdmin: the quality page at .../assessmentresult/quality/."""
+
+    def get_urls(self):
+        from django.urls import path
+
+        page = path("quality/", self.admin_site.admin_view(quality), name="assessment_quality")
+        return [page, *super().get_urls()]

@@ -1,0 +1,200 @@
+"""The assessment as an instrument, through HTTP: balance, answer-style checks, strength,
+personas, experience, and timing from the signed stamp in the form."""
+
+import re
+import time
+
+import pytest
+
+from careers.assessment.timing import STARTED_FIELD, started_stamp
+from careers.models import AssessmentResult, Question
+from tests.assessment.personas import HANDS_ON_SHIPPER, SYSTEMS_AND_MENTORING_LEAD, TORN
+from tests.helpers import ARCHITECT, PAIR
+
+FORM_URL = "/assessment/"
+RESULT_URL = re.compile(r"^/assessment/results/([0-9a-f-]{36})/$")
+NO_FLAGS = {"straight_lining": False, "acquiescence": False, "contradiction": False}
+
+
+@pytest.fixture
+def content(seeded, settings):
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    return list(Question.objects.active().select_related("leans_toward", "factor"))
+
+
+def took(seconds: float) -> dict:
+    """The form's signed stamp, as if it had been drawn `seconds` ago."""
+    return {STARTED_FIELD: started_stamp(at=time.time() - seconds)}
+
+
+def submit(client, answers, *, seconds=300, **extra):
+    response = client.post(FORM_URL, {**answers, **took(seconds), **extra})
+    assert response.status_code == 303, response.content[:800]
+    pk = RESULT_URL.match(response["Location"]).group(1)
+    page = client.get(response["Location"]).content.decode().replace("&#x27;", "'")
+    data = client.get(f"/assessment/results/{pk}.json").json()
+    return page, data
+
+
+@pytest.mark.parametrize("point", [1, 2, 3, 4, 5])
+def test_the_same_answer_everywhere_gives_50_50_and_no_leaning(client, content, point):
+    page, data = submit(client, {q.slug: point for q in content})
+    assert data["fit_percent"] == {PAIR: 50, ARCHITECT: 50}
+    assert set(data["leaning"].values()) == {0}
+    assert data["outcome"] == "hybrid" and data["strength"] is None
+    assert data["answer_style"]["straight_lining"] is True
+    assert "You fit both roles" in page
+    assert "Nearly the same answer everywhere" in page
+
+
+def test_the_same_answer_everywhere_is_balanced_whatever_the_weights(client, content):
+    for number, question in enumerate(content):
+        Question.objects.filter(pk=question.pk).update(weight=number % 5 + 1)
+    _, data = submit(client, {q.slug: 4 for q in content})
+    assert data["fit_percent"] == {PAIR: 50, ARCHITECT: 50}
+    assert set(data["leaning"].values()) == {0}
+
+
+def test_an_acquiescent_answer_set_is_flagged(client, content):
+    # "Agree" with everything, "Strongly agree" with every third statement.
+    answers = {q.slug: 5 if index % 3 == 0 else 4 for index, q in enumerate(content)}
+    page, data = submit(client, answers)
+    assert data["answer_style"]["acquiescence"] is True
+    assert data["flagged"] is True
+    assert "Agreeing with both sides" in page
+    assert "Take it again" in page
+    assert AssessmentResult.objects.get().careless is True
+
+
+def test_strong_agreement_both_ways_is_flagged_as_a_contradiction(client, content):
+    answers = dict(HANDS_ON_SHIPPER)
+    answers |= {
+        "pace-shape-direction-quietly": 5,
+        "collab-design-reviews": 5,
+        "collab-solitary-sprints": 5,
+    }
+    page, data = submit(client, answers)
+    assert data["answer_style"]["contradiction"] is True
+    assert "Strong agreement both ways" in page
+
+
+def test_alternating_extremes_are_flagged(client, content):
+    answers = {q.slug: 5 if index % 2 == 0 else 1 for index, q in enumerate(content)}
+    _, data = submit(client, answers)
+    assert data["flagged"] is True
+
+
+def test_answers_sent_too_fast_to_have_been_read_are_flagged(client, content):
+    page, data = submit(client, HANDS_ON_SHIPPER, seconds=8)
+    assert data["answer_style"]["too_fast"] is True
+    assert data["seconds_taken"] == 8
+    assert "Answered very quickly" in page
+
+
+@pytest.mark.parametrize("stamp", ["", "forged", started_stamp(at=0)])
+def test_a_missing_forged_or_stale_stamp_is_not_measured_and_not_refused(client, content, stamp):
+    response = client.post(FORM_URL, {**HANDS_ON_SHIPPER, STARTED_FIELD: stamp})
+    assert response.status_code == 303
+    result = AssessmentResult.objects.get()
+    assert result.scores["seconds_taken"] is None
+    assert result.scores["answer_style"]["too_fast"] is False
+
+
+def test_the_form_carries_a_fresh_signed_stamp_and_the_experience_question(client, content):
+    first = client.get(FORM_URL).content.decode()
+    time.sleep(0.2)
+    second = client.get(FORM_URL).content.decode()
+    stamp = re.compile(rf'name="{STARTED_FIELD}" value="([^"]+)"')
+    assert stamp.search(first) and stamp.search(second)
+    assert stamp.search(first).group(1) != stamp.search(second).group(1)  # not the cached one
+    assert "Where are you in your career? (optional)" in first
+    for label in ["Student", "Junior developer", "Senior developer", "Tech lead or above"]:
+        assert label in first
+
+
+@pytest.mark.parametrize(
+    ("answers", "outcome"),
+    [(HANDS_ON_SHIPPER, PAIR), (SYSTEMS_AND_MENTORING_LEAD, ARCHITECT), (TORN, "hybrid")],
+    ids=["hands-on shipper", "systems-and-mentoring lead", "torn"],
+)
+def test_clear_personas_land_right_and_are_not_flagged(client, content, answers, outcome):
+    assert set(answers) == {q.slug for q in content}
+    _, data = submit(client, answers)
+    assert data["outcome"] == outcome
+    assert data["flagged"] is False
+    assert data["answer_style"] == {**NO_FLAGS, "too_fast": False}
+
+
+def test_the_headline_states_the_strength(client, content):
+    page, data = submit(client, HANDS_ON_SHIPPER)
+    assert data["strength"] in {"slight", "moderate", "clear"}
+    assert data["headline"] in page
+    answers = dict(HANDS_ON_SHIPPER) | {
+        "pace-visible-progress-daily": 3,
+        "depth-chase-subtle-bugs": 3,
+        "learning-try-it-today": 3,
+        "collab-design-reviews": 3,
+        "risk-plan-for-regulation": 3,
+        "collab-solitary-sprints": 3,
+        "risk-daily-surprises": 3,
+        "depth-refactor-until-clean": 3,
+        "pace-quick-feedback-loops": 3,
+    }
+    page, data = submit(client, answers)
+    assert data["outcome"] == PAIR and data["strength"] == "slight", data["fit_percent"]
+    assert "<h1>You lean slightly toward the AI pair programmer</h1>" in page
+
+
+def test_experience_changes_the_advice_but_never_the_fit(client, content):
+    junior_page, junior = submit(client, SYSTEMS_AND_MENTORING_LEAD, experience="junior")
+    lead_page, lead = submit(client, SYSTEMS_AND_MENTORING_LEAD, experience="lead")
+    none_page, nobody = submit(client, SYSTEMS_AND_MENTORING_LEAD)
+    for key in ["fit_percent", "leaning", "outcome", "strength"]:
+        assert junior[key] == lead[key] == nobody[key]
+    assert junior["experience"] == "junior" and lead["experience"] == "lead"
+    assert nobody["experience"] is None
+    assert "The way to the architect role" in junior_page
+    assert "zigzag" in junior_page
+    assert "The way to the architect role" not in lead_page
+    assert "Architecture at your level" in lead_page
+    assert "career-advice" not in none_page
+
+
+def test_a_senior_with_a_clear_pair_programmer_fit_is_warned_about_the_plateau(client, content):
+    answers = {q.slug: 5 if q.leans_toward.slug == PAIR else 1 for q in content}
+    answers[content[0].slug] = 4  # not quite straight-lined
+    page, data = submit(client, answers, experience="senior")
+    assert data["outcome"] == PAIR and data["strength"] == "clear"
+    assert "Mind the plateau" in page
+    assert "mid-senior" in page
+    page, _ = submit(client, HANDS_ON_SHIPPER, experience="junior")
+    assert "Mind the plateau" not in page
+
+
+def test_an_unknown_experience_is_refused_and_nothing_is_stored(client, content):
+    response = client.post(FORM_URL, {**HANDS_ON_SHIPPER, "experience": "wizard"})
+    assert response.status_code == 400
+    assert "Choose one of the listed career stages" in response.content.decode()
+    assert AssessmentResult.objects.count() == 0
+
+
+def test_every_result_advises_building_both_and_shows_the_salary_with_caveats(client, content):
+    for answers in (HANDS_ON_SHIPPER, SYSTEMS_AND_MENTORING_LEAD, TORN):
+        page, _ = submit(client, answers)
+        assert "Build skills in both" in page
+        assert "market rates shift quickly" in page
+        assert "shapes a career as much as the pay" in page
+    page, _ = submit(client, SYSTEMS_AND_MENTORING_LEAD)
+    assert "$170,000–$250,000" in page
+
+
+def test_next_steps_follow_the_persons_leanings(client, content):
+    page, data = submit(client, HANDS_ON_SHIPPER)
+    leanings = data["leaning"]
+    # The factor leaning least toward the pair programmer is shown first.
+    weakest = max(leanings, key=leanings.get)
+    section = page[page.index("Where your answers fit the AI pair programmer least") :]
+    names = {q.factor.slug: q.factor.name for q in content}
+    first_item = re.search(r"<li><strong>([^<]+)</strong>", section).group(1)
+    assert first_item == names[weakest]
+    assert "Skills it asks more of" in page

@@ -1,0 +1,116 @@
+"""careers/assessment/quality.py against hand-computed values, and the staff page."""
+
+import pytest
+from django.core.management import call_command
+
+from careers.assessment.quality import (
+    MIN_RESULTS,
+    Item,
+    StoredAnswers,
+    cronbach_alpha,
+    item_rest_correlations,
+    pearson,
+    quality_report,
+)
+from careers.models import AssessmentResult
+
+QUALITY_URL = "/admin/careers/assessmentresult/quality/"
+
+
+def test_cronbach_alpha_by_hand():
+    # Three items, four respondents. Item variances (n-1): 5/3, 2/3, 1/3 -> sum 8/3.
+    # Totals 12, 10, 6, 8: mean 9, variance (9 + 1 + 9 + 1) / 3 = 20/3.
+    # alpha = 3/2 * (1 - (8/3) / (20/3)) = 3/2 * 3/5 = 0.9.
+    columns = [[5, 4, 2, 3], [4, 3, 2, 3], [3, 3, 2, 2]]
+    assert cronbach_alpha(columns) == pytest.approx(0.9)
+
+
+def test_alpha_is_undefined_without_two_items_or_any_variance():
+    assert cronbach_alpha([[1, 2, 3]]) is None
+    assert cronbach_alpha([[3, 3], [3, 3]]) is None
+
+
+def test_pearson_and_item_rest_by_hand():
+    assert pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    assert pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    assert pearson([1, 1, 1], [1, 2, 3]) is None
+    # a's rest is b + c = [7, 6, 4, 5]; r(a, rest) by hand:
+    # a mean 3.5, rest mean 5.5; cov sum = 1.5*1.5 + .5*.5 + -1.5*-1.5 + -.5*-.5 = 5
+    # spread a = 5, spread rest = 5 -> r = 5 / 5 = 1.0
+    r = item_rest_correlations({"a": [5, 4, 2, 3], "b": [4, 3, 2, 3], "c": [3, 3, 2, 2]})
+    assert r["a"] == pytest.approx(1.0)
+    # b = [4, 3, 2, 3], mean 3; its rest a + c = [8, 7, 4, 5], mean 6:
+    # cov sum = 1*2 + 0*1 + -1*-2 + 0*-1 = 4; spreads 2 and 10 -> r = 4 / sqrt(20)
+    assert r["b"] == pytest.approx(4 / 20**0.5)
+
+
+def test_pair_programmer_items_are_reversed_before_scoring():
+    items = [Item("p", "f", keyed_reversed=True), Item("a", "f", keyed_reversed=False)]
+    results = [
+        StoredAnswers({"p": 6 - a, "a": a}, "x", None, {}, None) for a in [1, 2, 3, 4, 5] * 6
+    ]
+    report = quality_report(items=items, results=results, checks=(), outcomes=("x",), strengths=())
+    assert report.factors[0].alpha == pytest.approx(1.0)
+    assert report.factors[0].item_rest == {"p": pytest.approx(1.0), "a": pytest.approx(1.0)}
+
+
+def test_rates_shares_and_the_minimum():
+    results = [
+        StoredAnswers({}, "hybrid", None, {"acquiescence": True}, True),
+        StoredAnswers({}, "arch", "clear", {}, True),
+        StoredAnswers({}, "arch", "clear", {"too_fast": True, "acquiescence": True}, False),
+        StoredAnswers({}, "arch", "slight", {}, None),
+    ]
+    report = quality_report(
+        items=[],
+        results=results,
+        checks=("acquiescence", "too_fast"),
+        outcomes=("hybrid", "arch"),
+        strengths=("slight", "clear"),
+    )
+    assert not report.enough and report.factors == ()
+    arch = next(rate for rate in report.outcomes if rate.label == "arch")
+    assert (arch.count, arch.answered, arch.yes, arch.yes_percent) == (3, 2, 1, 50)
+    clear = next(rate for rate in report.strengths if rate.label == "clear")
+    assert clear.yes_percent == 50
+    assert [rate.label for rate in report.strengths] == ["slight", "clear", "hybrid"]
+    assert report.flag_shares == {"acquiescence": 50, "too_fast": 25}
+    assert report.flagged_percent == 50
+
+
+def test_the_quality_page_is_staff_only(client, db):
+    response = client.get(QUALITY_URL)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_quality_page_says_when_there_are_not_enough_results(staff_client, seeded):
+    call_command("generate_demo_results", count=MIN_RESULTS - 1, force=True, verbosity=0)
+    html = staff_client.get(QUALITY_URL).content.decode()
+    assert f"Not enough results yet: {MIN_RESULTS - 1} of the {MIN_RESULTS}" in html
+    assert ": alpha" not in html and 'class="item-rest"' not in html
+
+
+def test_the_quality_page_shows_alpha_and_item_rest_on_generated_answers(staff_client, seeded):
+    call_command("generate_demo_results", count=60, force=True, verbosity=0)
+    assert AssessmentResult.objects.filter(scores__demo=True).count() == 60
+    html = staff_client.get(QUALITY_URL).content.decode()
+    assert "of which 60 are generated demonstration answers, not real visitors" in html
+    assert html.count(": alpha 0.") + html.count(": alpha 1.") == 5
+    assert html.count('<td class="item-rest">') == 20
+    assert "<code>acquiescence</code>" in html and "Hybrid" in html
+    call_command("generate_demo_results", delete=True, verbosity=0)
+    assert AssessmentResult.objects.count() == 0
+
+
+def test_demonstration_answers_are_never_generated_outside_debug(seeded, settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("generate_demo_results", count=1, verbosity=0)
+    assert AssessmentResult.objects.count() == 0
+
+
+def test_the_results_list_links_to_the_quality_page(staff_client, db):
+    html = staff_client.get("/admin/careers/assessmentresult/").content.decode()
+    assert f'href="{QUALITY_URL}"' in html
