@@ -92,9 +92,9 @@ class NextSteps:
     role: Role
     skills: tuple[RoleSkill, ...]
     tools: tuple[Tool, ...]
-    # Version 2: the skill areas this role asks more of than the other role, biggest gap
-    # first, as (skill, the other role's level); and its salary ranges.
-    gap_skills: tuple[tuple[RoleSkill, int], ...] = ()
+    # Version 2: each skill area where the two roles differ, as (skill, the other role's
+    # word for it), in the article's order; and its salary ranges.
+    contrasted_skills: tuple[tuple[RoleSkill, str], ...] = ()
     salaries: tuple[SalaryRange, ...] = ()
 
 
@@ -126,7 +126,7 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
             role=by_slug[slug],
             skills=tuple(by_slug[slug].skills.all()[:NEXT_STEP_SKILLS]),
             tools=tuple(by_slug[slug].tools.all()[:NEXT_STEP_TOOLS]),
-            gap_skills=gap_skills(by_slug[slug], by_slug.get(other_of(slug, compared))),
+            contrasted_skills=contrasted_skills(by_slug[slug], by_slug.get(other_of(slug, compared))),
             salaries=tuple(by_slug[slug].salary_ranges.all()),
         )
         for slug in role_slugs
@@ -141,18 +141,21 @@ def other_of(slug: str, compared: tuple[str, str]) -> str:
     return compared[1] if slug == compared[0] else compared[0]
 
 
-def gap_skills(role: Role, other: Role | None) -> tuple[tuple[RoleSkill, int], ...]:
-    """The skills `role` asks more of than `other`, biggest gap first (prefetched rows)."""
+def contrasted_skills(role: Role, other: Role | None) -> tuple[tuple[RoleSkill, str], ...]:
+    """Each of `role`'s skills with the other role's word for the same area (prefetched).
+
+    The article contrasts the two roles' skills in words (Deep / Broad, Practical /
+    Strategic…), never ranks them, so neither is shown as "more": the visitor sees how the
+    recommended role's version of each skill differs, in the article's order.
+    """
     if other is None:
         return ()
-    other_levels = {skill.area_id: skill.level for skill in other.skills.all()}
-    gaps = [
-        (skill.level - other_levels.get(skill.area_id, 0), index, skill)
-        for index, skill in enumerate(role.skills.all())
-        if skill.level > other_levels.get(skill.area_id, 0)
-    ]
-    gaps.sort(key=lambda gap: (-gap[0], gap[1]))
-    return tuple((skill, other_levels.get(skill.area_id, 0)) for _, _, skill in gaps)
+    other_words = {skill.area_id: skill.emphasis for skill in other.skills.all()}
+    return tuple(
+        (skill, other_words[skill.area_id])
+        for skill in role.skills.all()
+        if other_words.get(skill.area_id, skill.emphasis) != skill.emphasis
+    )
 
 
 # --- The methodology page, from the live questionnaire --------------------------------

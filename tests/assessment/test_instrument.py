@@ -197,4 +197,4 @@ def test_next_steps_follow_the_persons_leanings(client, content):
     names = {q.factor.slug: q.factor.name for q in content}
     first_item = re.search(r"<li><strong>([^<]+)</strong>", section).group(1)
     assert first_item == names[weakest]
-    assert "Skills it asks more of" in page
+    assert "How its skills differ" in page and "Deep here, Broad in the other role" in page

@@ -134,7 +134,7 @@ def test_the_result_page_explains_the_result(client, content):
     assert "The answers that counted most" in html
     assert "What would change this result" in html
     assert "To get “Hybrid: build both”" in html
-    assert "Skills it asks more of" in html and "Tools to try" in html
+    assert "How its skills differ" in html and "Tools to try" in html
     assert 'href="/roles/ai-architect/"' in html
     assert 'href="/compare/ai-pair-programmer-vs-ai-architect/"' in html
     assert f'value="http://testserver{result.get_absolute_url()}"' in html

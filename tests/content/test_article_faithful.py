@@ -54,8 +54,8 @@ def test_the_result_page_names_skills_by_the_articles_words_not_levels(client, s
     questions = list(Question.objects.active().select_related("leans_toward", "factor"))
     response = client.post("/assessment/", leaning_answers(questions, ARCHITECT), follow=True)
     html = html_of(response)
-    assert "Skills to grow" in html
-    assert "(Broad)" in html or "(Strategic)" in html
+    assert "How its skills differ" in html
+    assert "Broad here, Deep in the other role" in html
     assert not NUMERIC_RATING.search(html)
 
 
