@@ -4,12 +4,16 @@ import multiprocessing
 import os
 
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
-# Sync workers, one per core (two at least): every request is short and mostly CPU (cached
+# One worker per core (two at least): every request is short and mostly CPU (cached
 # pages, one small INSERT for the assessment), and PostgreSQL shares the cores. Measured
 # with `make bench` on 2 cores: 3 workers ran the assessment at 0.14 of the static file's
 # rate, 2 workers at 0.18 (content pages the same). WEB_CONCURRENCY overrides it.
 workers = int(os.environ.get("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count())))
-worker_class = "sync"
+# gevent workers: a slow or idle connection holds a greenlet, not the worker, so the site
+# needs no buffering proxy in front. Django still runs one request at a time per worker
+# (rolefit/entry.py), which kept `make bench` where sync workers had it (docs/performance.md).
+worker_class = "gevent"
+worker_connections = 1000
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
