@@ -16,7 +16,11 @@ worker_class = "gevent"
 worker_connections = 1000
 timeout = 30
 graceful_timeout = 20
-keepalive = 5
+# No keep-alive: each request is a new connection, as with the sync workers, so requests
+# spread over the workers by whichever accepts first. Measured with gevent workers and a
+# 5 s keep-alive, wrk's connections stuck to one worker each and queued behind its lock:
+# p99 1.5 s, socket errors, and the assessment at a third of its ratio (docs/performance.md).
+keepalive = 0
 max_requests = 5000
 max_requests_jitter = 500
 # Workers fork from a master that has already imported Django: a worker replaced after

@@ -13,6 +13,9 @@ from scripts.bench import CSRF_TOKEN, assessment_body, static_css_path
 from tests.server.conftest import BODY_READ_SECONDS
 from tests.serving import raw_exchange
 
+# The tests talk to the server only; the mark gives the module's server a test database.
+pytestmark = pytest.mark.django_db
+
 UNUSABLE_CHARSETS = ["rot13", "hex", "base64", "zlib", "no-such-charset"]
 
 

@@ -4,7 +4,11 @@ import http.client
 import random
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from django.db import connection
+
+# The tests talk to the server only; the mark gives the module's server a test database.
+pytestmark = pytest.mark.django_db
 
 JUNK_REQUESTS = 5000
 CACHED_PAGES = ["/", "/roles/", "/tools/?role=ai-architect"]

@@ -5,6 +5,11 @@ import threading
 import time
 import urllib.request
 
+import pytest
+
+# The tests talk to the server only; the mark gives the module's server a test database.
+pytestmark = pytest.mark.django_db
+
 TRICKLING_HEADERS = 50
 TRICKLING_BODIES = 50
 IDLE = 300
