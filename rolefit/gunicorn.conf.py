@@ -21,11 +21,15 @@ graceful_timeout = 20
 # 5 s keep-alive, wrk's connections stuck to one worker each and queued behind its lock:
 # p99 1.5 s, socket errors, and the assessment at a third of its ratio (docs/performance.md).
 keepalive = 0
-max_requests = 5000
-max_requests_jitter = 500
-# Workers fork from a master that has already imported Django: a worker replaced after
-# max_requests starts in milliseconds instead of re-importing everything (which had put
-# 100-400 ms p99 spikes into every bench target), and shares the imported code's memory.
+# Workers are not recycled after a number of requests: a gevent worker that restarts
+# polls its connections once a second before it exits, and the master starts its
+# replacement only then, so each restart took a worker away for 1-3 s; under `make bench`
+# both workers restarting together left 2 s slices with no answer at all. Memory stays
+# flat without it (per-worker memos are bounded; peak RSS ~62 MiB per worker in the bench).
+max_requests = 0
+# Workers fork from a master that has already imported Django: a worker that starts (or
+# is replaced after a crash) starts in milliseconds instead of re-importing everything,
+# and shares the imported code's memory.
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
