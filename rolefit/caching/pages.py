@@ -4,6 +4,11 @@ A page is stored in the shared cache (the database's cache table, or Redis) unde
 host, path and query string, together with the content version current when it was
 rendered; each worker also keeps the pages it served in a `VersionedMemo`. A hit costs
 one read of the version, and skips sessions, CSRF, auth and the view.
+
+Nobody outside can fill it: a page is stored only for a host named in ALLOWED_HOSTS
+(`rolefit.middleware.CanonicalHostMiddleware` has already dropped ports that are not the
+server's), with the view's declared parameters each given once; views answer unknown
+values with 404, which is never stored.
 """
 
 import functools
