@@ -103,11 +103,18 @@ def buffer_body(environ, limit: int) -> None:
     environ["CONTENT_LENGTH"] = str(len(body))
 
 
+def gevent_is_running() -> bool:
+    """True in a gunicorn gevent worker (which patches the socket module before serving)."""
+    from gevent import monkey
+
+    return monkey.is_module_patched("socket")
+
+
 def read_with_deadline(stream, length: int | None, limit: int) -> bytes:
-    try:
-        import gevent
-    except ImportError:  # pragma: no cover - gevent is a dependency; kept for sync workers
-        return read_body(stream, length, limit)
+    if not gevent_is_running():
+        return read_body(stream, length, limit)  # a blocking worker: gunicorn's timeout
+    import gevent
+
     try:
         with gevent.Timeout(BODY_READ_SECONDS):
             return read_body(stream, length, limit)
@@ -140,6 +147,10 @@ class GuardedApplication:
 
     def __call__(self, environ, start_response):
         buffer_body(environ, self.body_limit)
+        if not gevent_is_running():
+            # runserver's threads or a sync worker: Django already runs one request per
+            # thread, and gevent's lock must not be shared between threads.
+            return self.application(environ, start_response)
         if self.lock is None:
             from gevent.lock import Semaphore
 
