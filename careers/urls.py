@@ -26,9 +26,11 @@ urlpatterns = [
     # --- Assessment ---
     path(
         "assessment/",
-        rate_limited(scope="assessment", limit_setting="ASSESSMENT_RATE_LIMIT_PER_MINUTE")(
-            assessment_views.assessment
-        ),
+        rate_limited(
+            scope="assessment",
+            limit_setting="ASSESSMENT_RATE_LIMIT_PER_MINUTE",
+            refused=assessment_views.assessment_refused,
+        )(assessment_views.assessment),
         name="assessment",
     ),
     path("assessment/methodology/", assessment_views.methodology, name="assessment_methodology"),
@@ -36,12 +38,16 @@ urlpatterns = [
     path("assessment/results/<uuid:pk>.json", assessment_views.result_json, name="result_json"),
     path(
         "assessment/results/<uuid:pk>/delete/",
-        assessment_views.result_delete,
+        rate_limited(scope="result-links", limit_setting="RESULT_LINK_RATE_LIMIT_PER_MINUTE")(
+            assessment_views.result_delete
+        ),
         name="result_delete",
     ),
     path(
         "assessment/results/<uuid:pk>/feedback/",
-        assessment_views.result_feedback,
+        rate_limited(scope="result-links", limit_setting="RESULT_LINK_RATE_LIMIT_PER_MINUTE")(
+            assessment_views.result_feedback
+        ),
         name="result_feedback",
     ),
 ]

@@ -35,6 +35,12 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             exc_type = record.exc_info[0]
             entry["error"] = exc_type.__name__ if exc_type else None
-            if record.levelno >= logging.ERROR and record.exc_info[2] is not None:
+            # A client's error (a refused Host, a malformed request: status < 500) is one
+            # line; only the server's own failures carry their traceback.
+            if (
+                record.levelno >= logging.ERROR
+                and record.exc_info[2] is not None
+                and (status_code is None or status_code >= 500)
+            ):
                 entry["traceback"] = self.formatException(record.exc_info)
         return json.dumps(entry)

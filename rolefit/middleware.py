@@ -1,7 +1,14 @@
+import logging
 import uuid
 
+from django.http.request import split_domain_port
+from django.shortcuts import render
+
+from rolefit.entry import CLIENT_ERROR
 from rolefit.logging import current_request_id
 from rolefit.views import healthz
+
+logger = logging.getLogger("rolefit")
 
 
 class HealthCheckMiddleware:
@@ -47,3 +54,73 @@ class RequestIdMiddleware:
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
         return response
+
+
+ALLOWED_METHODS = ("GET", "HEAD", "POST")
+
+
+class ClientErrorMiddleware:
+    """The designed 4xx page for requests refused before Django could read them.
+
+    - a body or header the WSGI entry refused (rolefit/entry.py): short, slow, too large,
+      or a charset that is no text encoding;
+    - a method no page supports (TRACE, OPTIONS, PUT...): 405 on every URL alike.
+    One warning line each (no traceback): a client cannot make the log grow faster than
+    its requests.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        refused = request.META.get(CLIENT_ERROR)
+        if refused is not None:
+            status, reason = refused
+            return client_error(request, status, reason)
+        if has_nul_parameter(request.GET):
+            return client_error(request, 400, "NUL character in the query string")
+        if request.method not in ALLOWED_METHODS:
+            response = client_error(request, 405, "method not allowed")
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            return response
+        return self.get_response(request)
+
+
+def client_error(request, status: int, reason: str):
+    logger.warning("client error: %s", reason, extra={"request": request, "status_code": status})
+    response = render(request, "400.html", {"status": status}, status=status)
+    if status == 408:
+        response["Connection"] = "close"
+    return response
+
+
+def has_nul_parameter(parameters) -> bool:
+    """True when a query parameter's name or value holds NUL, which PostgreSQL refuses."""
+    return any(
+        "\x00" in name or any("\x00" in v for v in values) for name, values in parameters.lists()
+    )
+
+
+class CanonicalHostMiddleware:
+    """Drops a Host port that is not the server's own, and lowercases the name.
+
+    ALLOWED_HOSTS ignores ports, so `localhost:<any digits>` would otherwise be one more
+    page-cache key and one more canonical URL per port. Behind a proxy the port the
+    visitor used is not the server's either, and the proxy's Host carries none.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        host = request.META.get("HTTP_HOST")
+        if host:
+            request.META["HTTP_HOST"] = canonical_host(host, request.META.get("SERVER_PORT", ""))
+        return self.get_response(request)
+
+
+def canonical_host(host: str, server_port: str) -> str:
+    name, port = split_domain_port(host.lower())
+    if not name:
+        return host  # malformed: left for Django to refuse
+    return f"{name}:{port}" if port and port == server_port else name

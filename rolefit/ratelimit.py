@@ -1,4 +1,10 @@
-"""A per-client request limit held in the shared cache, so every worker counts together."""
+"""A per-client request limit held in the shared cache, so every worker and machine counts together.
+
+Counting is atomic on both caches: Redis increments in the server, the database cache
+under a PostgreSQL advisory lock (rolefit.caching.database_cache). A refused request is
+told how long is left of the minute, and the view can answer with the visitor's input
+kept (`refused` renders the page that was sent).
+"""
 
 import time
 from functools import wraps
@@ -9,22 +15,42 @@ from django.shortcuts import render
 
 from rolefit.network import client_address
 
+WINDOW_SECONDS = 60
+
+
+def count_request(*, scope: str, client: str, now: float | None = None) -> int:
+    """Counts one request by `client` in the current window; the window's count so far."""
+    window = int((time.time() if now is None else now) // WINDOW_SECONDS)
+    key = f"rate:{scope}:{client}:{window}"
+    cache.add(key, 0, timeout=2 * WINDOW_SECONDS)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: the window has just begun
+        cache.add(key, 0, timeout=2 * WINDOW_SECONDS)
+        return cache.incr(key)
+
+
+def seconds_left_in_window(now: float | None = None) -> int:
+    now = time.time() if now is None else now
+    return max(1, WINDOW_SECONDS - int(now % WINDOW_SECONDS))
+
 
 def limit_exceeded(*, scope: str, client: str, per_minute: int) -> bool:
     """Counts one request by `client` in this minute's window; True once past `per_minute`."""
-    window = int(time.time() // 60)
-    key = f"rate:{scope}:{client}:{window}"
-    cache.add(key, 0, timeout=120)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the counter expired between add and incr
-        cache.add(key, 1, timeout=120)
-        count = 1
-    return count > per_minute
+    return count_request(scope=scope, client=client) > per_minute
 
 
-def rate_limited(*, scope: str, limit_setting: str, methods=("POST",)):
-    """Answers 429 to a client that sends more than the setting's number of requests a minute."""
+def too_many_requests(request, *args, **kwargs):
+    """The plain 429 page, for views that have no form to show again."""
+    return render(request, "429.html", status=429)
+
+
+def rate_limited(*, scope: str, limit_setting: str, methods=("POST",), refused=None):
+    """Answers 429 to a client that sends more than the setting's number of requests a minute.
+
+    `refused(request, *args, **kwargs)` makes the 429 response (the plain page by default);
+    the decorator sets its status and Retry-After (what is left of the minute).
+    """
 
     def decorator(view):
         @wraps(view)
@@ -37,8 +63,9 @@ def rate_limited(*, scope: str, limit_setting: str, methods=("POST",)):
                     scope=scope, client=client_address(request), per_minute=per_minute
                 )
             ):
-                response = render(request, "429.html", status=429)
-                response["Retry-After"] = "60"
+                response = (refused or too_many_requests)(request, *args, **kwargs)
+                response.status_code = 429
+                response["Retry-After"] = str(seconds_left_in_window())
                 return response
             return view(request, *args, **kwargs)
 

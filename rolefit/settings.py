@@ -50,7 +50,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
-    # The admin with RoleFit's site (name, grouped index): careers/editors/site.py.
+    # The admin with RoleFit's site (name, grouped index, input checked first):
+    # careers/editors/site.py.
     "careers.editors.site.RoleFitAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,10 +74,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "rolefit.middleware.RequestIdMiddleware",
     "rolefit.middleware.HealthCheckMiddleware",
+    # Before anything reads the host: a port that is not the server's is dropped, so
+    # page keys and canonical links name the configured host.
+    "rolefit.middleware.CanonicalHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "rolefit.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Below the header-setting middleware, so refused requests get the same headers.
+    "rolefit.middleware.ClientErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below the header-setting middleware, so cached pages get fresh security headers;
     # above sessions and CSRF, so a cache hit costs one cache lookup and nothing else.
@@ -202,6 +208,17 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed files; hashed ones are cached "forever"
+# Files served at the site's root, where browsers look without being told (favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+ROOT_FILES_MAX_AGE = 60 * 60 * 24 * 7  # favicon.ico cannot be hashed: a week
+
+
+def root_file_headers(headers, path: str, url: str) -> None:
+    if "/" not in url.lstrip("/"):
+        headers["Cache-Control"] = f"public, max-age={ROOT_FILES_MAX_AGE}"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = root_file_headers
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -255,6 +272,8 @@ PAGE_CACHE_LOCAL_ENTRIES = 500  # pages each worker also keeps in memory (about 
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 # Assessment submissions allowed per client address per minute (a person never meets it).
 ASSESSMENT_RATE_LIMIT_PER_MINUTE = env_int("ASSESSMENT_RATE_LIMIT_PER_MINUTE", 30)
+# Feedback and delete POSTs on result links, per client address per minute, together.
+RESULT_LINK_RATE_LIMIT_PER_MINUTE = env_int("RESULT_LINK_RATE_LIMIT_PER_MINUTE", 30)
 
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {

@@ -7,7 +7,16 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rolefit.settings")
 
 try:
-    application = get_wsgi_application()
+    django_application = get_wsgi_application()
 except ImproperlyConfigured as error:
     # gunicorn would print a traceback; a missing setting deserves one line naming it.
     sys.exit(f"Configuration error: {error}")
+
+from django.conf import settings
+
+from rolefit.entry import GuardedApplication
+
+# Bodies read in full first, one request in Django at a time per worker (rolefit/entry.py).
+application = GuardedApplication(
+    django_application, body_limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+)

@@ -59,3 +59,33 @@ def make_tool(*, roles=(), **fields):
     tool = Tool.objects.create(category=category, **{**values, **fields})
     tool.roles.set(roles)
     return tool
+
+
+# Hostile query values, percent-encoded as they arrive on the wire: NUL, invalid and
+# overlong UTF-8, 2,000 characters, SQL and HTML, an RTL override, CR/LF, huge numbers.
+HOSTILE_VALUES = [
+    "%00",
+    "a%00b",
+    "%FF%FE",
+    "%C3%28",
+    "%C0%AF",
+    "%E0%80%AF",
+    "x" * 2000,
+    "%27%20OR%201%3D1--",
+    "1%3BDROP%20TABLE%20careers_role",
+    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "%E2%80%AEevil",
+    "%0D%0ASet-Cookie%3A%20x%3D1",
+    "-1",
+    "99999999999999999999999",
+]
+
+
+def hostile_queries(name: str) -> list[str]:
+    """Query strings sending `name` each hostile way: every value, `name[]=`, duplicates."""
+    return [
+        *(f"{name}={value}" for value in HOSTILE_VALUES),
+        f"{name}[]=x&{name}[]=y",
+        f"{name}=a&{name}=b",
+        f"{name}=%00&{name}=x",
+    ]

@@ -75,8 +75,11 @@ def wait_for(url: str, timeout: float = 30) -> None:
 
 
 @contextmanager
-def gunicorn(database_url: str, *, workers: int = 1, **extra_env: str):
-    """Yields the base URL of a gunicorn serving RoleFit with production settings."""
+def gunicorn(database_url: str, *, workers: int = 1, log_path=None, **extra_env: str):
+    """Yields the base URL of a gunicorn serving RoleFit with production settings.
+
+    Its log goes to `log_path` when given (for tests that read it), else to a temporary file.
+    """
     port = free_port()
     env = production_env(database_url, PORT=str(port), WEB_CONCURRENCY=str(workers), **extra_env)
     command = [
@@ -85,7 +88,7 @@ def gunicorn(database_url: str, *, workers: int = 1, **extra_env: str):
     ]  # fmt: skip
     base_url = f"http://127.0.0.1:{port}"
     # Logs go to a file: a pipe nobody reads would fill up and block the server.
-    with tempfile.TemporaryFile() as log:
+    with open(log_path, "w+b") if log_path else tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             command, cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=log
         )
@@ -104,3 +107,46 @@ def gunicorn(database_url: str, *, workers: int = 1, **extra_env: str):
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def raw_exchange(base_url: str, request: bytes, *, half_close=False, timeout=15.0):
+    """Sends `request` as is on a new connection; the response's status, headers and body.
+
+    `half_close` ends the sending side after the request, as a client that stops sending.
+    """
+    host, port = base_url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=timeout) as sock:
+        sock.sendall(request)
+        if half_close:
+            sock.shutdown(socket.SHUT_WR)
+        received = b""
+        while b"\r\n\r\n" not in received:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+        head, _, body = received.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        chunked = headers.get("transfer-encoding") == "chunked"
+        length = int(headers.get("content-length", "0"))
+        while (b"0\r\n\r\n" not in body) if chunked else (len(body) < length):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            body += chunk
+        return int(lines[0].split()[1]), headers, dechunked(body) if chunked else body
+
+
+def dechunked(body: bytes) -> bytes:
+    content = b""
+    while body:
+        size_line, _, rest = body.partition(b"\r\n")
+        size = int(size_line.split(b";")[0], 16)
+        if size == 0:
+            break
+        content, body = content + rest[:size], rest[size + 2 :]
+    return content

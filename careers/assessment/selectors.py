@@ -126,7 +126,9 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
             role=by_slug[slug],
             skills=tuple(by_slug[slug].skills.all()[:NEXT_STEP_SKILLS]),
             tools=tuple(by_slug[slug].tools.all()[:NEXT_STEP_TOOLS]),
-            contrasted_skills=contrasted_skills(by_slug[slug], by_slug.get(other_of(slug, compared))),
+            contrasted_skills=contrasted_skills(
+                by_slug[slug], by_slug.get(other_of(slug, compared))
+            ),
             salaries=tuple(by_slug[slug].salary_ranges.all()),
         )
         for slug in role_slugs

@@ -25,6 +25,7 @@ from rolefit.caching import (
     shared_form_page,
     shared_page,
 )
+from rolefit.ratelimit import seconds_left_in_window
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -74,6 +75,17 @@ def assessment(request):
     )
     # The shared copy carries a placeholder: each visitor's form is stamped when served.
     return HttpResponse(html.replace(STARTED_PLACEHOLDER, started_field(), 1))
+
+
+def assessment_refused(request):
+    """The 429 answer to a submission past the rate limit: the form again, filled in."""
+    questions = selectors.assessment_questions()
+    context = {
+        "form": AssessmentForm(request.POST, questions=questions),
+        "questions": questions,
+        "retry_after": seconds_left_in_window(),
+    }
+    return render(request, "careers/assessment_form.html", context)
 
 
 def blank_form_context(questions, **extra) -> dict:

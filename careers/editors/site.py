@@ -1,7 +1,8 @@
 """RoleFit's admin site: its name, and an index grouped the way editors think."""
 
-from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
+
+from careers.editors.input_guard import GuardedAdminSite
 
 # (section, models as "app_label.model_name"), in the order the index shows them. A model
 # not named here still shows, under "Other", so nothing registered ever disappears.
@@ -45,7 +46,7 @@ SECTIONS = (
 OTHER = "Other"
 
 
-class RoleFitAdminSite(AdminSite):
+class RoleFitAdminSite(GuardedAdminSite):
     site_header = "RoleFit administration"
     site_title = "RoleFit admin"
     index_title = "Content, assessment and people"

@@ -4,6 +4,11 @@ A page is stored in the shared cache (the database's cache table, or Redis) unde
 host, path and query string, together with the content version current when it was
 rendered; each worker also keeps the pages it served in a `VersionedMemo`. A hit costs
 one read of the version, and skips sessions, CSRF, auth and the view.
+
+Nobody outside can fill it: a page is stored only for a host named in ALLOWED_HOSTS
+(`rolefit.middleware.CanonicalHostMiddleware` has already dropped ports that are not the
+server's), with the view's declared parameters each given once; views answer unknown
+values with 404, which is never stored.
 """
 
 import functools
@@ -16,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 
 from rolefit.caching.memo import VersionedMemo
@@ -90,6 +96,12 @@ def page_key(request) -> str:
     return f"{PAGE_KEY_PREFIX}{release_fingerprint()}:{digest}"
 
 
+def is_configured_host(request) -> bool:
+    """True when the host is named in ALLOWED_HOSTS as such (not through a wildcard)."""
+    name, _ = split_domain_port(request.get_host())
+    return name in {host.lower() for host in settings.ALLOWED_HOSTS}
+
+
 def etag_for(version: str, key: str) -> str:
     return '"' + hashlib.sha256(f"{version}:{key}".encode()).hexdigest()[:32] + '"'
 
@@ -139,8 +151,12 @@ class PageCacheMiddleware:
             return None, None
 
     def should_store(self, request, response, parameters: frozenset[str]) -> bool:
+        """Only pages a visitor could reach by links: a configured host, known parameters,
+        each given once (a view answers unknown values with 404, which is not stored)."""
         return (
             set(request.GET) <= parameters
+            and all(len(values) == 1 for _, values in request.GET.lists())
+            and is_configured_host(request)
             and response.status_code == 200
             and not response.cookies
             and not response.streaming

@@ -48,3 +48,25 @@ def test_versions_of_a_key_are_kept_apart(cache):
     assert cache.get("key", version=1) == "version 1"
     assert cache.get("key", version=2) == "version 2"
     assert cache.get_many(["key"], version=2) == {"key": "version 2"}
+
+
+def test_a_cull_keeps_the_content_version_and_the_rate_counters():
+    small = DatabaseCache("rolefit_cache", {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2}})
+    small.clear()
+    small.set("content-version", "v1", timeout=None)
+    small.set("rate:assessment:192.0.2.1:1", 3)
+    for number in range(60):
+        small.set(f"page:junk{number}", "x")
+    assert small.get("content-version") == "v1"
+    assert small.get("rate:assessment:192.0.2.1:1") == 3
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM rolefit_cache")
+        assert cursor.fetchone()[0] <= 20  # the junk was culled
+
+
+def test_incr_adds_to_the_stored_number(cache):
+    cache.set("counter", 5)
+    assert cache.incr("counter") == 6
+    assert cache.incr("counter", 10) == 16
+    with pytest.raises(ValueError):
+        cache.incr("missing")

@@ -81,3 +81,18 @@ def test_request_errors_are_one_json_line_with_the_request_id_and_no_body(client
     assert entry["status"] == 404
     assert entry["path"] == "/no-such-page/"
     assert "my secret answer" not in line
+
+
+def test_a_refused_host_logs_one_line_without_a_traceback(client, caplog):
+    import json
+
+    from rolefit.logging import JsonFormatter
+
+    with caplog.at_level("WARNING"):
+        response = client.get("/roles/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    lines = [JsonFormatter().format(r) for r in caplog.records]
+    assert lines
+    for line in lines:
+        assert "\n" not in line
+        assert "traceback" not in json.loads(line)

@@ -26,7 +26,7 @@ def test_submissions_past_the_limit_get_a_readable_429(client, settings):
         assert submit(client).status_code in (200, 400)  # served, not refused
     refused = submit(client)
     assert refused.status_code == 429
-    assert refused["Retry-After"] == "60"
+    assert 1 <= int(refused["Retry-After"]) <= 60
     assert b"Too many submissions" in refused.content
     assert AssessmentResult.objects.count() == 0
 

@@ -1,0 +1,131 @@
+"""The rate limit counts exactly under concurrency, on the database cache and on Redis,
+says what is left of the window, and keeps the visitor's answers."""
+
+import os
+import socket
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+from careers.models import AssessmentResult, Question
+from rolefit.ratelimit import count_request, seconds_left_in_window
+from tests.helpers import PAIR, leaning_answers
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+PARALLEL = 50
+
+
+def redis_reachable() -> bool:
+    host_port = REDIS_URL.split("//", 1)[1].split("/", 1)[0]
+    host, _, port = host_port.rpartition("@")[2].partition(":")
+    try:
+        socket.create_connection((host, int(port or 6379)), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def require_redis() -> None:
+    """Skips on a machine without Redis; in CI (CI=true) a missing Redis fails the test."""
+    if not redis_reachable():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs Redis at {REDIS_URL} for the shared-cache tests")
+        pytest.skip(f"no Redis at {REDIS_URL} (set REDIS_URL)")
+
+
+def counts_in_parallel(scope: str) -> list[int]:
+    counts, start = [], threading.Barrier(PARALLEL)
+
+    def one():
+        start.wait()
+        try:
+            counts.append(count_request(scope=scope, client="192.0.2.7", now=1_000_000_000))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=one) for _ in range(PARALLEL)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return sorted(counts)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_requests_are_counted_exactly_on_the_database_cache():
+    cache.clear()
+    assert counts_in_parallel("db-test") == list(range(1, PARALLEL + 1))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_requests_are_counted_exactly_on_redis(settings):
+    require_redis()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"rolefit-test-{os.getpid()}",
+        }
+    }
+    cache.clear()
+    try:
+        assert counts_in_parallel("redis-test") == list(range(1, PARALLEL + 1))
+    finally:
+        cache.clear()
+
+
+def test_retry_after_is_what_is_left_of_the_minute():
+    assert seconds_left_in_window(now=1_000_000_000 * 60 + 0.5) == 60
+    assert seconds_left_in_window(now=1_000_000_000 * 60 + 45.2) == 15
+    assert seconds_left_in_window(now=1_000_000_000 * 60 + 59.9) == 1
+
+
+@pytest.fixture
+def questions(seeded):
+    cache.clear()
+    return list(Question.objects.active().select_related("leans_toward", "factor"))
+
+
+@pytest.mark.django_db
+def test_the_429_page_shows_the_form_again_with_the_answers_given(client, questions, settings):
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 1
+    answers = leaning_answers(questions, PAIR)
+    assert client.post("/assessment/", answers).status_code == 303
+    refused = client.post("/assessment/", answers)
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    html = refused.content.decode()
+    assert "Too many submissions" in html
+    assert "Your answers are kept below" in html
+    first = questions[0]
+    checked = f'name="{first.slug}" value="{answers[first.slug]}"'
+    assert checked in html and "checked" in html.split(checked, 1)[1][:200]
+    assert AssessmentResult.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_feedback_and_delete_posts_are_rate_limited_together(client, questions, settings):
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    settings.RESULT_LINK_RATE_LIMIT_PER_MINUTE = 3
+    client.post("/assessment/", leaning_answers(questions, PAIR))
+    result = AssessmentResult.objects.get()
+    feedback = f"{result.get_absolute_url()}feedback/"
+    assert client.post(feedback, {"fits_me": "yes"}).status_code == 303
+    assert client.post(feedback, {"fits_me": "no"}).status_code == 303
+    assert client.post(f"{result.get_absolute_url()}delete/").status_code == 303
+    assert client.post(feedback, {"fits_me": "yes"}).status_code == 429
+    assert AssessmentResult.objects.count() == 0  # the delete went through, once
+
+
+@pytest.mark.django_db
+def test_changed_feedback_counts_once_per_result(client, questions, settings):
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    client.post("/assessment/", leaning_answers(questions, PAIR))
+    result = AssessmentResult.objects.get()
+    for answer in ("yes", "no", "yes", "no"):
+        client.post(f"{result.get_absolute_url()}feedback/", {"fits_me": answer})
+    result.refresh_from_db()
+    assert result.fits_me is False  # the last answer, one per result
+    assert AssessmentResult.objects.filter(fits_me__isnull=False).count() == 1
