@@ -7,7 +7,6 @@ from careers.assessment.balanced import SCORING_VERSION, score_balanced
 from careers.assessment.scoring import HYBRID_MARGIN, RolePair, ScoredQuestion
 from careers.models import AssessmentResult, Question, Questionnaire, Role
 from careers.seeding.fingerprint import fingerprint
-from rolefit.caching import VersionedMemo
 
 SNAPSHOT_VERSION = 2  # 2 adds each statement's article section
 
@@ -101,27 +100,19 @@ def questionnaire_snapshot_build(
     }
 
 
-# Fingerprint -> Questionnaire id. Kept per content version (a stored questionnaire never
-# changes, but a test database or a hand-made deletion can take the row away).
-STORED_QUESTIONNAIRES = VersionedMemo(capacity=20)
-
-
 def questionnaire_id_for(snapshot: dict) -> int:
     """The id of the stored Questionnaire with this snapshot, storing it the first time.
 
-    Every result scored against the same questions shares the row; the lookup costs no
-    query while the content is unchanged.
+    Every result scored against the same questions shares the row. The lookup is one
+    indexed query (a per-worker memo of it saved under 5% of a POST: docs/performance.md).
     """
     # The same canonical-JSON hash that marks seeded rows: equal snapshots, equal keys.
     key = fingerprint(snapshot)
 
-    def get_or_create():
-        questionnaire, _ = Questionnaire.objects.get_or_create(
-            fingerprint=key, defaults={"snapshot": snapshot}
-        )
-        return questionnaire.pk
-
-    return STORED_QUESTIONNAIRES.get_or_compute(key, get_or_create)
+    questionnaire, _ = Questionnaire.objects.get_or_create(
+        fingerprint=key, defaults={"snapshot": snapshot}
+    )
+    return questionnaire.pk
 
 
 def result_record_feedback(*, result: AssessmentResult, fits_me: bool) -> AssessmentResult:

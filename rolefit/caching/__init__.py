@@ -10,7 +10,8 @@ What it does:
   visitor's CSRF token written in.
 - `first_query_checks_connection`: a request's first query doubles as the database
   connection's health check.
-- `database_cache.DatabaseCache` (a lean one-key read) and `static.StaticFilesStorage`
+- `database_cache.DatabaseCache` (atomic counters, a cull that spares the content version
+  and the rate counters) and `static.StaticFilesStorage`
   (hashed static URLs worked out once per process), named in the settings.
 
 Where it stops: it knows nothing of RoleFit's content or views. Which views are shared,

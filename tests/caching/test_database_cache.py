@@ -1,4 +1,5 @@
-"""rolefit.cache.DatabaseCache: Django's database cache with a leaner one-key read."""
+"""rolefit.caching.database_cache.DatabaseCache: Django's database cache with an atomic incr
+and a cull that spares the content version and the rate counters."""
 
 import datetime
 

@@ -205,13 +205,14 @@ def test_an_edited_tool_shows_in_a_results_next_steps_at_once(
     assert "A tool renamed a moment ago" in client.get(url).content.decode()
 
 
-def test_a_warm_assessment_post_costs_two_queries(client, settings, django_assert_num_queries):
+def test_a_warm_assessment_post_costs_three_queries(client, settings, django_assert_num_queries):
     from careers.assessment.selectors import assessment_questions
 
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
     answers = {q.slug: 4 for q in assessment_questions()}
-    client.post("/assessment/", answers)  # this worker now knows the stored questionnaire
-    with django_assert_num_queries(2):  # the content version (once), then the INSERT
+    client.post("/assessment/", answers)  # the live questionnaire is now stored
+    # The content version (once), the stored questionnaire by fingerprint, the INSERT.
+    with django_assert_num_queries(3):
         assert client.post("/assessment/", answers).status_code == 303
 
 
