@@ -89,3 +89,32 @@ def hostile_queries(name: str) -> list[str]:
         f"{name}=a&{name}=b",
         f"{name}=%00&{name}=x",
     ]
+
+
+def question_form_data(question, **changes) -> dict:
+    """The admin change form of `question` as posted, with `changes`; "" leaves a field out."""
+    data = {
+        "slug": question.slug,
+        "factor": question.factor_id,
+        "statement": question.statement,
+        "article_section": question.article_section,
+        "leans_toward": question.leans_toward_id,
+        "weight": question.weight,
+        "order": question.order,
+        "active": "on" if question.active else "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value != ""}
+
+
+def admin_edit_role_summary(page, site: str, summary: str) -> None:
+    """Signs in to `site`'s admin as the tests' "editor" and saves the architect's summary."""
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a long good password 1")
+    page.click("input[type=submit]")
+    page.goto(site + "/admin/careers/role/")
+    page.get_by_role("link", name="AI architect", exact=False).first.click()
+    page.fill("#id_summary", summary)
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")

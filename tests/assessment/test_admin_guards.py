@@ -8,7 +8,7 @@ import pytest
 from careers.assessment.timing import STARTED_FIELD, started_stamp
 from careers.models import DecisionFactor, Question
 from tests.assessment.personas import HANDS_ON_SHIPPER
-from tests.helpers import ARCHITECT
+from tests.helpers import ARCHITECT, question_form_data
 
 QUESTIONS = "/admin/careers/question/"
 
@@ -18,27 +18,14 @@ def content(seeded, settings):
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
 
 
-def change_form_data(question, **changes):
-    data = {
-        "slug": question.slug,
-        "factor": question.factor_id,
-        "statement": question.statement,
-        "article_section": question.article_section,
-        "leans_toward": question.leans_toward_id,
-        "weight": question.weight,
-        "order": question.order,
-        "active": "on" if question.active else "",
-    }
-    data.update(changes)
-    return {key: value for key, value in data.items() if value != ""}
-
-
 def test_deactivating_a_factors_last_architect_statements_is_refused(staff_client, content):
     factor = DecisionFactor.objects.get(slug="risk-appetite")
     architect_side = list(factor.questions.active().filter(leans_toward__slug=ARCHITECT))
     Question.objects.filter(pk=architect_side[0].pk).update(active=False)
     last = architect_side[1]
-    response = staff_client.post(f"{QUESTIONS}{last.pk}/change/", change_form_data(last, active=""))
+    response = staff_client.post(
+        f"{QUESTIONS}{last.pk}/change/", question_form_data(last, active="")
+    )
     assert response.status_code == 200
     assert "would have active statements leaning one way only" in response.content.decode()
     assert Question.objects.get(pk=last.pk).active is True
@@ -49,7 +36,7 @@ def test_moving_a_factors_last_statement_to_the_other_side_is_refused(staff_clie
     pair_side = list(factor.questions.active().exclude(leans_toward__slug=ARCHITECT))
     Question.objects.filter(pk=pair_side[0].pk).update(active=False)
     last = pair_side[1]
-    data = change_form_data(last, leans_toward=factor.architect_role_id)
+    data = question_form_data(last, leans_toward=factor.architect_role_id)
     response = staff_client.post(f"{QUESTIONS}{last.pk}/change/", data)
     assert "one way only" in response.content.decode()
 
@@ -68,7 +55,7 @@ def test_the_factor_page_refuses_one_sided_statements(staff_client, content):
     }
     for index, inline in enumerate(formset.forms):
         q = inline.instance
-        for field, value in change_form_data(q).items():
+        for field, value in question_form_data(q).items():
             if field == "factor":
                 continue
             if field == "active" and q.leans_toward.slug == ARCHITECT:
@@ -95,7 +82,7 @@ def test_changing_a_weight_says_how_many_stored_results_used_the_old_one(
     new_weight = 5 if question.weight != 5 else 1
     response = staff_client.post(
         f"{QUESTIONS}{question.pk}/change/",
-        change_form_data(question, weight=new_weight),
+        question_form_data(question, weight=new_weight),
         follow=True,
     )
     html = response.content.decode()

@@ -6,6 +6,7 @@ import pytest
 from django.conf import global_settings
 from django.core.management import call_command
 
+from tests.helpers import admin_edit_role_summary
 from tests.serving import collect_static, current_database_url, gunicorn
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,15 +32,9 @@ def test_edit_through_one_instance_shows_at_once_on_another(page, django_user_mo
         assert cache_state == "hit"  # the visitor's instance serves the page from the cache
         assert "Edited across instances" not in before
 
-        page.goto(editor_site + "/admin/login/")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "a long good password 1")
-        page.click("input[type=submit]")
-        page.goto(editor_site + "/admin/careers/role/")
-        page.get_by_role("link", name="AI architect", exact=False).first.click()
-        page.fill("#id_summary", "Edited across instances: one save, every server.")
-        page.click("input[name=_save]")
-        page.wait_for_selector(".messagelist .success")
+        admin_edit_role_summary(
+            page, editor_site, "Edited across instances: one save, every server."
+        )
 
         after, cache_state = fetch(visitor_site + ROLE_PAGE)
         assert "Edited across instances: one save, every server." in after

@@ -17,7 +17,7 @@ from django.conf import global_settings
 from django.core.management import call_command
 
 from rolefit.ratelimit import seconds_left_in_window
-from tests.helpers import csrf_token_in
+from tests.helpers import admin_edit_role_summary, csrf_token_in
 from tests.project.test_rate_limit_exact import REDIS_URL, require_redis
 from tests.serving import collect_static, current_database_url, gunicorn
 
@@ -76,15 +76,7 @@ def test_an_admin_edit_through_one_shows_on_the_others_next_response(two_instanc
     assert headers.get("X-Page-Cache") == "hit"
     assert "Shared through Redis" not in before
 
-    page.goto(editor_site + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a long good password 1")
-    page.click("input[type=submit]")
-    page.goto(editor_site + "/admin/careers/role/")
-    page.get_by_role("link", name="AI architect", exact=False).first.click()
-    page.fill("#id_summary", "Shared through Redis: one save, every instance.")
-    page.click("input[name=_save]")
-    page.wait_for_selector(".messagelist .success")
+    admin_edit_role_summary(page, editor_site, "Shared through Redis: one save, every instance.")
 
     _, after, headers = request(visitor, visitor_site + ROLE_PAGE)
     assert "Shared through Redis: one save, every instance." in after
