@@ -6,13 +6,14 @@ from django.urls import reverse
 
 # Registers results and stored questionnaires: the assessment's own admin module.
 import careers.assessment.admin  # noqa: F401
-from careers.article_models import PLACEMENTS, KeyPoint
 from careers.assessment.admin_guards import FactorQuestionsFormSet, QuestionGuardsMixin
 from careers.editors.help_texts import HelpTextsMixin
 from careers.history.admin import HistoryAdmin
 from careers.models import (
     FAQ,
+    PLACEMENTS,
     DecisionFactor,
+    KeyPoint,
     Question,
     Responsibility,
     Role,

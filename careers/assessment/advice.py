@@ -8,14 +8,8 @@ picks which of these paragraphs the result shows. Prose paraphrases the article
 from dataclasses import dataclass
 
 from careers.assessment.scoring import HYBRID, RolePair
+from careers.experience import EXPERIENCE_CHOICES
 
-EXPERIENCE_CHOICES = (
-    ("student", "Student"),
-    ("junior", "Junior developer"),
-    ("mid", "Mid-level developer"),
-    ("senior", "Senior developer"),
-    ("lead", "Tech lead or above"),
-)
 EARLY = frozenset({"student", "junior"})
 SENIOR = frozenset({"senior", "lead"})
 CARRER_PATH_SECTION = "Career Paths and Salary Prospects for Each Role"

@@ -10,9 +10,9 @@ from django import forms
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 
-from careers.assessment.advice import EXPERIENCE_CHOICES
 from careers.assessment.scoring import SCALE_LABELS
 from careers.assessment.timing import STARTED_FIELD
+from careers.experience import EXPERIENCE_CHOICES
 
 SCALE_CHOICES = [(str(value), label) for value, label in SCALE_LABELS.items()]
 # Fields a browser sends besides the answers.

@@ -3,9 +3,9 @@ scoring, the answer-style checks, the strength bands and the experience advice, 
 page can never describe a rule the code does not apply."""
 
 from careers.assessment import answer_style, balanced
-from careers.assessment.advice import EXPERIENCE_CHOICES
 from careers.assessment.scoring import HYBRID_MARGIN, NEUTRAL, SCALE_LABELS
 from careers.assessment.selectors import methodology_factors, role_pair
+from careers.experience import EXPERIENCE_CHOICES
 
 
 def signed(number: int) -> str:

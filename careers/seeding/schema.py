@@ -7,10 +7,10 @@ from typing import Any, Literal
 
 from django.db import models
 
-from careers.article_models import KeyPoint
 from careers.models import (
     FAQ,
     DecisionFactor,
+    KeyPoint,
     Question,
     Responsibility,
     Role,

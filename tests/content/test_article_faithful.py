@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from django.utils.html import escape
 
-from careers.article_models import KeyPoint
 from careers.models import (
     DecisionFactor,
+    KeyPoint,
     Responsibility,
     Role,
     RoleSkill,

@@ -8,8 +8,17 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from careers.article_models import PLACEMENTS, KeyPoint
-from careers.models import FAQ, Responsibility, Role, SalaryRange, Source, Tool, ToolCategory
+from careers.models import (
+    FAQ,
+    PLACEMENTS,
+    KeyPoint,
+    Responsibility,
+    Role,
+    SalaryRange,
+    Source,
+    Tool,
+    ToolCategory,
+)
 from tests.helpers import ARCHITECT, PAIR
 
 CANONICAL_COMPARE = f"/compare/{PAIR}-vs-{ARCHITECT}/"

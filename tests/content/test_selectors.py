@@ -2,9 +2,8 @@
 
 import pytest
 
-from careers.article_models import KeyPoint
 from careers.content import selectors
-from careers.models import DecisionFactor, Role, Tool
+from careers.models import DecisionFactor, KeyPoint, Role, Tool
 from tests.helpers import ARCHITECT, PAIR, make_role
 
 

@@ -1,8 +1,7 @@
 """The article's own lists: its references, and the points it makes that belong to no
 single role (its advice and observations).
 
-Imported by `careers.models`, which registers them; kept here because that module is long
-enough. A key point says where visitors meet it: the home page, the role pages, the
+A key point says where visitors meet it: the home page, the role pages, the
 comparison, the salaries or the tools page.
 """
 
@@ -10,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 
 from careers.article import article_section_field
-from careers.models import SeededContent
+from careers.models.base import SeededContent
 
 # The pages a key point can appear on: flag field -> what the admin calls it.
 PLACEMENTS = {

@@ -1,38 +1,12 @@
-"""RoleFit's content (roles, skills, tools, salaries, factors, FAQs, sources) and assessment."""
+"""The article's content about the two roles: roles, responsibilities, skills, tools,
+salaries, decision factors and FAQs."""
 
-import uuid
-
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
 from careers.article import article_section_field
-from careers.assessment.advice import EXPERIENCE_CHOICES
-
-
-def search_vector_field():
-    """The stored full-text document of a searchable row (see careers.content.search)."""
-    return SearchVectorField(null=True, editable=False)
-
-
-def search_index(model_name: str) -> GinIndex:
-    return GinIndex(fields=["search_vector"], name=f"{model_name}_search")
-
-
-class SeededContent(models.Model):
-    """Content that `seed_content` may have created.
-
-    `seed_fingerprint` is the hash of the values the seed last wrote; when the row's
-    current values no longer hash to it, an editor has changed the row and re-seeding
-    leaves it alone (unless `--update` is given).
-    """
-
-    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
+from careers.models.base import SeededContent, search_index, search_vector_field
 
 
 class Role(SeededContent):
@@ -297,102 +271,3 @@ class FAQ(SeededContent):
     @staticmethod
     def url_for(*, slug: str) -> str:
         return reverse("careers:faq_detail", kwargs={"slug": slug})
-
-
-class QuestionQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(active=True)
-
-
-class Question(SeededContent):
-    """An assessment statement: agreeing with it leans toward `leans_toward` by `weight`."""
-
-    slug = models.SlugField(max_length=80, unique=True)
-    factor = models.ForeignKey(DecisionFactor, on_delete=models.PROTECT, related_name="questions")
-    statement = models.CharField(max_length=300)
-    article_section = article_section_field("The article section the statement rests on.")
-    leans_toward = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="questions")
-    weight = models.PositiveSmallIntegerField(
-        default=2, help_text="How much agreeing or disagreeing counts: 1 (a little) to 5 (a lot)."
-    )
-    order = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
-
-    objects = QuestionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["factor__order", "order", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(weight__gte=1, weight__lte=5), name="question_weight_between_1_and_5"
-            )
-        ]
-
-    def __str__(self):
-        return self.statement
-
-
-class Questionnaire(models.Model):
-    """The questions, weights, factors and roles that results were scored against.
-
-    Stored once for all the results scored against the same questionnaire (it is most of
-    a result's size), and never changed afterwards, so a result reads the same after an
-    editor changes the live questions.
-    """
-
-    fingerprint = models.CharField(
-        max_length=64, unique=True, editable=False, help_text="SHA-256 of the snapshot."
-    )
-    snapshot = models.JSONField(help_text="The questions, weights, factors and roles.")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        count = len(self.snapshot.get("questions", []))
-        return f"{count} statements, first used {self.created_at:%Y-%m-%d %H:%M}"
-
-
-class AssessmentResult(models.Model):
-    """One scored assessment. Anonymous: no name, e-mail or IP address is stored.
-
-    It keeps the answers and the questionnaire (questions and weights) they were scored
-    against, so it reads the same after an editor changes the questionnaire.
-    """
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    answers = models.JSONField(help_text="Question slug -> answer on the 5-point scale.")
-    questionnaire = models.ForeignKey(
-        Questionnaire,
-        on_delete=models.PROTECT,
-        related_name="results",
-        help_text="The questions, weights and roles at scoring time.",
-    )
-    scores = models.JSONField(help_text="Fit per role, leaning per factor and the explanation.")
-    outcome = models.CharField(
-        max_length=80, db_index=True, help_text="The recommended role's slug, or 'hybrid'."
-    )
-    careless = models.BooleanField(default=False, help_text="Any answer-style check flagged.")
-    scoring_version = models.PositiveSmallIntegerField(
-        default=1, help_text="1: original; 2: balanced. Shown by its own version, never re-scored."
-    )
-    experience = models.CharField(max_length=20, blank=True, choices=EXPERIENCE_CHOICES)
-    fits_me = models.BooleanField(
-        null=True, blank=True, help_text="The visitor's answer to 'does this fit you?'."
-    )
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.outcome} on {self.created_at:%Y-%m-%d %H:%M}"
-
-    def get_absolute_url(self):
-        return reverse("careers:result_detail", kwargs={"pk": self.pk})
-
-
-# The article's own lists (references, key points) live beside; imported so Django
-# registers them and `from careers.models import Source` keeps working.
-from careers.article_models import KeyPoint, Source  # noqa: E402, F401
