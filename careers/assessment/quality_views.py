@@ -36,8 +36,10 @@ def stored_answers() -> tuple[list[StoredAnswers], int]:
 def quality(request):
     questions = assessment_questions()
     roles = role_pair(questions) if questions else None
+    # Agreeing with a pair-programmer statement counts against the architect's side.
+    pair_programmer_id = roles[0].id if roles else None
     items = [
-        Item(q.slug, q.factor.slug, keyed_reversed=q.leans_toward_id == roles[0].id)
+        Item(q.slug, q.factor.slug, keyed_reversed=q.leans_toward_id == pair_programmer_id)
         for q in questions
     ]
     results, demo = stored_answers()

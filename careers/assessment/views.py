@@ -72,9 +72,10 @@ def assessment(request):
             ),
             request=request,
         ),
+        # Each visitor's form is stamped with the moment it is served.
+        visitor_fields={STARTED_PLACEHOLDER: started_field()},
     )
-    # The shared copy carries a placeholder: each visitor's form is stamped when served.
-    return HttpResponse(html.replace(STARTED_PLACEHOLDER, started_field(), 1))
+    return HttpResponse(html)
 
 
 def assessment_refused(request):

@@ -1,11 +1,12 @@
-"""A form page that is the same for every visitor but for its CSRF token.
+"""A form page that is the same for every visitor but for its CSRF token (and any other
+field of the visitor's own, such as a time stamp).
 
-Rendered once per worker, content version and host with a placeholder where the token
-goes; each visitor's copy gets their own token written in. The only place in RoleFit
-that edits rendered HTML.
+Rendered once per worker, content version and host with a placeholder where each such
+field goes; each visitor's copy gets their own fields written in. The only place in
+RoleFit that edits rendered HTML.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.middleware.csrf import get_token
 from django.utils.html import format_html
@@ -17,14 +18,23 @@ CSRF_PLACEHOLDER = mark_safe("<!-- csrf-token -->")
 SHARED_FORMS = VersionedMemo(capacity=20)
 
 
-def shared_form_page(request, *, name: str, render: Callable[[SafeString], str]) -> str:
+def shared_form_page(
+    request,
+    *,
+    name: str,
+    render: Callable[[SafeString], str],
+    visitor_fields: Mapping[SafeString, str] | None = None,
+) -> str:
     """The page `render(csrf_placeholder)` draws, with this visitor's CSRF token in it.
 
-    `render` must put the placeholder where `{% csrf_token %}` would go, and must not
-    depend on anything of the visitor's but the token (no messages, no user).
+    `render` must put the placeholder where `{% csrf_token %}` would go, and each key of
+    `visitor_fields` where that field goes (the value is this visitor's HTML for it). It
+    must not depend on anything else of the visitor's (no messages, no user).
     """
     html = SHARED_FORMS.get_or_compute((name, request.get_host()), lambda: render(CSRF_PLACEHOLDER))
     token = format_html(
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
     )
-    return html.replace(CSRF_PLACEHOLDER, token)
+    for placeholder, field in {CSRF_PLACEHOLDER: token, **(visitor_fields or {})}.items():
+        html = html.replace(placeholder, field)
+    return html

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import RequestFactory
+from django.utils.safestring import mark_safe
 
 from rolefit.caching import shared_form_page
 from tests.helpers import csrf_token_in
@@ -40,3 +41,25 @@ def test_forms_of_different_names_or_hosts_are_drawn_apart():
         factory.get("/f/", HTTP_HOST="localhost"), name="one", render=draw_form(renders)
     )
     assert len(renders) == 3
+
+
+def test_each_visitor_gets_their_own_value_of_every_visitor_field():
+    renders, factory = [], RequestFactory()
+    placeholder = mark_safe("<!-- stamp -->")
+
+    def render(csrf_placeholder):
+        renders.append(1)
+        return f"<form>{csrf_placeholder}{placeholder}</form>"
+
+    pages = [
+        shared_form_page(
+            factory.get("/f/"),
+            name="stamped",
+            render=render,
+            visitor_fields={placeholder: f'<input name="stamp" value="{number}">'},
+        )
+        for number in (1, 2)
+    ]
+    assert len(renders) == 1
+    assert 'value="1"' in pages[0] and 'value="2"' in pages[1]
+    assert "<!-- stamp -->" not in pages[0] + pages[1]
