@@ -8,7 +8,7 @@ class CareersConfig(AppConfig):
 
     def ready(self):
         from careers.content.search import CARRIED_BY, SEARCH_DOCUMENTS, search_vectors_refresh_for
-        from careers.models import SeededContent
+        from careers.editable import editable_models
         from rolefit.caching import content_version_bump
 
         def content_changed(sender, **kwargs):
@@ -23,9 +23,7 @@ class CareersConfig(AppConfig):
 
         # Content (what editors change and shared pages show) moves the content version;
         # what visitors' assessments store does not.
-        for model in self.get_models():
-            if not issubclass(model, SeededContent):
-                continue
+        for model in editable_models():
             post_save.connect(content_changed, sender=model, weak=False)
             post_delete.connect(content_changed, sender=model, weak=False)
             for field in model._meta.local_many_to_many:

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
-from rolefit.network import client_address
+from rolefit.client_address import client_address
 
 WINDOW_SECONDS = 60
 

@@ -1,15 +1,177 @@
-"""The assessment's admin: stored results and questionnaires, read-only.
+"""The assessment's admin: the questionnaire (decision factors with their statements,
+and the statements' own list) and what visitors stored (results, questionnaires).
 
-Results are written only by visitors taking the assessment. The changelist shows, for the
-filtered results, the count per outcome and how often each rang true; the quality page
-(QualityPageMixin) the instrument's statistics.
+The questionnaire's guard rails:
+- a factor cannot be published with active statements on one side only, since balanced
+  scoring compares the two sides (a factor with no active statement is simply unused);
+- changing a statement's weight or side says how many stored results were scored with
+  the old one (they keep it: results are never re-scored).
+
+Results and stored questionnaires are read-only: visitors write them by taking the
+assessment. The results list shows, for the filtered results, the count per outcome and
+how often each rang true; the quality page (QualityPageMixin) the instrument's statistics.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.urls import reverse
 
+from careers.assessment.models import AssessmentResult, Question, Questionnaire
 from careers.assessment.quality_views import QualityPageMixin
-from careers.models import AssessmentResult, Questionnaire
+from careers.content.models import DecisionFactor
+from careers.editors.content_admin import ContentAdmin, SeedStatusFilter
+from careers.editors.help_texts import HelpTextsMixin
+
+# --- The questionnaire's guard rails -----------------------------------------------------
+
+
+def one_sided_message(factor, sides: set[int]) -> str | None:
+    """Why this set of active sides cannot be published, or None when it can."""
+    if not sides:
+        return None
+    wanted = {factor.pair_programmer_role_id, factor.architect_role_id}
+    if wanted <= sides:
+        return None
+    missing = factor.architect_role if factor.architect_role_id not in sides else None
+    missing = missing or factor.pair_programmer_role
+    return (
+        f"“{factor.name}” would have active statements leaning one way only: add or keep "
+        f"an active statement leaning toward the {missing.name} first. Scoring compares the "
+        "two sides of every factor."
+    )
+
+
+def results_scored_with(question: Question, *, weight: int, leans_toward_slug: str) -> int:
+    """Stored results whose questionnaire had this statement with this weight and side."""
+    return AssessmentResult.objects.filter(
+        questionnaire__snapshot__contains={
+            "questions": [
+                {"slug": question.slug, "weight": weight, "leans_toward": leans_toward_slug}
+            ]
+        }
+    ).count()
+
+
+class QuestionGuardForm(forms.ModelForm):
+    """Refuses an edit that leaves the statement's factor one-sided."""
+
+    def clean(self):
+        cleaned = super().clean()
+        factor, side = cleaned.get("factor"), cleaned.get("leans_toward")
+        if factor is None or side is None:
+            return cleaned
+        others = Question.objects.active().filter(factor=factor)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        sides = set(others.values_list("leans_toward_id", flat=True))
+        if cleaned.get("active", self.instance.active):
+            sides.add(side.pk)
+        message = one_sided_message(factor, sides)
+        if message:
+            raise forms.ValidationError(message, code="one_sided_factor")
+        return cleaned
+
+
+class FactorQuestionsFormSet(forms.BaseInlineFormSet):
+    """The factor page's statements: the active ones must lean both ways (or be none)."""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        sides = set()
+        for form in self.forms:
+            data = form.cleaned_data
+            if not data or data.get("DELETE") or not data.get("active"):
+                continue
+            if data.get("leans_toward") is not None:
+                sides.add(data["leans_toward"].pk)
+        message = one_sided_message(self.instance, sides)
+        if message:
+            raise forms.ValidationError(message, code="one_sided_factor")
+
+
+class QuestionGuardsMixin:
+    """For QuestionAdmin: the guard form (also on the list's editable columns), the count
+    of results that used the current weight and side, and a note after changing them."""
+
+    form = QuestionGuardForm
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", QuestionGuardForm)
+        return super().get_changelist_form(request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "stored_results"]
+
+    def stored_results(self, question):
+        if not question or not question.pk:
+            return "—"
+        count = results_scored_with(
+            question, weight=question.weight, leans_toward_slug=question.leans_toward.slug
+        )
+        return (
+            f"{count} stored result{'s' if count != 1 else ''} were scored with this weight and "
+            "side. Changing them affects new results only: stored results keep theirs."
+        )
+
+    stored_results.short_description = "stored results using this weight and side"
+
+    def save_model(self, request, obj, form, change):
+        if change and ({"weight", "leans_toward"} & set(form.changed_data)):
+            old = Question.objects.select_related("leans_toward").get(pk=obj.pk)
+            count = results_scored_with(
+                old, weight=old.weight, leans_toward_slug=old.leans_toward.slug
+            )
+            messages.warning(
+                request,
+                f"“{obj.statement}”: {count} stored result{'s' if count != 1 else ''} were "
+                f"scored with the old weight {old.weight} leaning toward the "
+                f"{old.leans_toward.name}. They keep it; new results use the new one.",
+            )
+        super().save_model(request, obj, form, change)
+
+
+# --- The questionnaire: factors and their statements -------------------------------------
+
+
+def on_methodology_page(obj):
+    return reverse("careers:assessment_methodology")
+
+
+class QuestionInline(HelpTextsMixin, admin.TabularInline):
+    model = Question
+    formset = FactorQuestionsFormSet
+    fields = ["order", "statement", "slug", "leans_toward", "weight", "active", "article_section"]
+    prepopulated_fields = {"slug": ["statement"]}
+    extra = 0
+
+
+@admin.register(DecisionFactor)
+class DecisionFactorAdmin(ContentAdmin):
+    list_display = ["name", "pair_programmer_pole", "architect_pole", "order"]
+    list_filter = [SeedStatusFilter]
+    search_fields = ["name", "slug", "description", "pair_programmer_pole", "architect_pole"]
+    ordering = ["order", "name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [QuestionInline]
+    view_on_site = staticmethod(on_methodology_page)
+
+
+@admin.register(Question)
+class QuestionAdmin(QuestionGuardsMixin, ContentAdmin):
+    list_display = ["statement", "factor", "leans_toward", "weight", "active", "order"]
+    list_editable = ["weight", "active"]
+    list_filter = ["factor", "leans_toward", "active", "weight", SeedStatusFilter]
+    list_select_related = ["factor", "leans_toward"]
+    search_fields = ["statement", "slug"]
+    ordering = ["factor__order", "order"]
+    prepopulated_fields = {"slug": ["statement"]}
+    view_on_site = staticmethod(on_methodology_page)
+
+
+# --- What visitors stored ----------------------------------------------------------------
 
 
 @admin.register(AssessmentResult)

@@ -2,8 +2,14 @@
 scoring, the answer-style checks, the strength bands and the experience advice, so the
 page can never describe a rule the code does not apply."""
 
-from careers.assessment import answer_style, balanced
-from careers.assessment.scoring import HYBRID_MARGIN, NEUTRAL, SCALE_LABELS
+from careers.assessment import answer_style
+from careers.assessment.scoring import (
+    HYBRID_MARGIN,
+    NEUTRAL,
+    SCALE_LABELS,
+    STRENGTHS,
+    strength_fit_range,
+)
 from careers.assessment.selectors import methodology_factors, role_pair
 from careers.experience import EXPERIENCE_CHOICES
 
@@ -23,9 +29,7 @@ def methodology_context(questions) -> dict:
         "hybrid_low": 50 - HYBRID_MARGIN // 2,
         "hybrid_high": 50 + HYBRID_MARGIN // 2,
         "scale_rows": [(label, signed(value - NEUTRAL)) for value, label in SCALE_LABELS.items()],
-        "strength_rows": [
-            (strength, *balanced.strength_fit_range(strength)) for strength in balanced.STRENGTHS
-        ],
+        "strength_rows": [(strength, *strength_fit_range(strength)) for strength in STRENGTHS],
         "straight_lining_percent": int(answer_style.STRAIGHT_LINING_SHARE * 100),
         "straight_lining_min": answer_style.STRAIGHT_LINING_MIN_ANSWERS,
         "acquiescence_label": SCALE_LABELS[NEUTRAL + answer_style.ACQUIESCENCE_MEAN],

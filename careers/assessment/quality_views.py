@@ -4,11 +4,10 @@ from django.contrib import admin
 from django.shortcuts import render
 
 from careers.assessment.answer_style import CHECKS
-from careers.assessment.balanced import SCORING_VERSION, STRENGTHS
+from careers.assessment.models import AssessmentResult
 from careers.assessment.quality import MIN_RESULTS, Item, StoredAnswers, quality_report
-from careers.assessment.scoring import HYBRID
+from careers.assessment.scoring import HYBRID, SCORING_VERSION, STRENGTHS
 from careers.assessment.selectors import assessment_questions, role_pair
-from careers.models import AssessmentResult
 
 # The newest results only: enough for stable statistics, bounded work for the page.
 MAX_RESULTS = 5000

@@ -10,18 +10,10 @@ from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q
 
-from careers.models import (
-    AssessmentResult,
-    Question,
-    Questionnaire,
-    Role,
-    RoleSkill,
-    SalaryRange,
-    Tool,
-)
+from careers.assessment.models import AssessmentResult, Question, Questionnaire
+from careers.content.models import Role, RoleSkill, SalaryRange, Tool
 from rolefit.caching import VersionedMemo
 
-NEXT_STEP_SKILLS = 3
 NEXT_STEP_TOOLS = 5
 
 # The live questionnaire, kept in each worker until the content changes.
@@ -90,10 +82,9 @@ def questionnaire_snapshot_get(*, questionnaire_id: int) -> dict:
 @dataclass(frozen=True)
 class NextSteps:
     role: Role
-    skills: tuple[RoleSkill, ...]
     tools: tuple[Tool, ...]
-    # Version 2: each skill area where the two roles differ, as (skill, the other role's
-    # word for it), in the article's order; and its salary ranges.
+    # Each skill area where the two roles differ, as (skill, the other role's word for
+    # it), in the article's order; and the role's salary ranges.
     contrasted_skills: tuple[tuple[RoleSkill, str], ...] = ()
     salaries: tuple[SalaryRange, ...] = ()
 
@@ -124,7 +115,6 @@ def next_steps(*, role_slugs, compared: tuple[str, str]) -> NextStepsBlock:
     steps = tuple(
         NextSteps(
             role=by_slug[slug],
-            skills=tuple(by_slug[slug].skills.all()[:NEXT_STEP_SKILLS]),
             tools=tuple(by_slug[slug].tools.all()[:NEXT_STEP_TOOLS]),
             contrasted_skills=contrasted_skills(
                 by_slug[slug], by_slug.get(other_of(slug, compared))

@@ -3,10 +3,17 @@
 from collections.abc import Mapping, Sequence
 
 from careers.assessment.answer_style import answer_style_flags
-from careers.assessment.balanced import SCORING_VERSION, score_balanced
-from careers.assessment.scoring import HYBRID_MARGIN, RolePair, ScoredQuestion
-from careers.models import AssessmentResult, Question, Questionnaire, Role
-from careers.seeding.fingerprint import fingerprint
+from careers.assessment.models import AssessmentResult, Question, Questionnaire
+from careers.assessment.report import report_document_build
+from careers.assessment.scoring import (
+    HYBRID_MARGIN,
+    SCORING_VERSION,
+    RolePair,
+    ScoredQuestion,
+    score_balanced,
+)
+from careers.content.models import Role
+from careers.fingerprint import fingerprint
 
 SNAPSHOT_VERSION = 2  # 2 adds each statement's article section
 
@@ -18,7 +25,7 @@ def result_create(
     experience: str = "",
     seconds_taken: float | None = None,
 ) -> AssessmentResult:
-    """Scores `answers` against `questions` (scoring version 2) and stores the result.
+    """Scores `answers` against `questions` and stores the result with its report.
 
     `questions` are the live Question rows the form was built from (with factor, its
     roles and `leans_toward` loaded); `experience` is the optional answer about the
@@ -46,6 +53,7 @@ def result_create(
         answers=dict(answers),
         questionnaire_id=questionnaire_id_for(snapshot),
         scores=scores,
+        report=report_document_build(scores=scores, snapshot=snapshot, experience=experience),
         outcome=balanced.assessment.outcome,
         careless=any(flags.values()),
         scoring_version=SCORING_VERSION,

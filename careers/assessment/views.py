@@ -12,7 +12,6 @@ from careers.assessment import selectors, services
 from careers.assessment.forms import AssessmentForm
 from careers.assessment.methodology import methodology_context
 from careers.assessment.report import result_as_json, result_report
-from careers.assessment.report_v2 import personal_json, personal_report
 from careers.assessment.timing import (
     STARTED_FIELD,
     STARTED_PLACEHOLDER,
@@ -103,31 +102,24 @@ def result_detail(request, pk):
         "report": report,
         "result": result,
         "share_url": request.build_absolute_uri(result.get_absolute_url()),
+        "next_steps_html": next_steps_html(report),
     }
-    if result.scoring_version == 1:
-        # Scored before version 2: shown exactly as it was then, never re-scored.
-        context["next_steps_html"] = next_steps_html(report)
-        return render(request, "careers/assessment_result_v1.html", context)
-    context["personal"] = personal_report(report=report)
-    context["next_steps_html"] = next_steps_html(report, template=NEXT_STEPS_V2)
     return render(request, "careers/assessment_result.html", context)
 
 
 # Next steps depend on the recommended roles and the live content only, not on the
 # visitor: rendered once per content version.
 NEXT_STEPS = VersionedMemo(capacity=10)
-NEXT_STEPS_V1 = "careers/includes/result_next_steps.html"
-NEXT_STEPS_V2 = "careers/includes/result_next_steps_v2.html"
 
 
-def next_steps_html(report, template=NEXT_STEPS_V1) -> str:
-    recommended, compared = report.recommended_role_slugs, tuple(report.roles)
+def next_steps_html(report) -> str:
+    recommended, compared = report.next_step_roles, report.compared_roles
 
     def render_next_steps():
         block = selectors.next_steps(role_slugs=recommended, compared=compared)
-        return render_to_string(template, {"next_steps": block})
+        return render_to_string("careers/includes/result_next_steps.html", {"next_steps": block})
 
-    return NEXT_STEPS.get_or_compute((template, recommended, compared), render_next_steps)
+    return NEXT_STEPS.get_or_compute((recommended, compared), render_next_steps)
 
 
 @never_cache
@@ -135,11 +127,7 @@ def next_steps_html(report, template=NEXT_STEPS_V1) -> str:
 def result_json(request, pk):
     result = found_result(pk)
     url = request.build_absolute_uri(result.get_absolute_url())
-    report = result_report(result=result)
-    data = result_as_json(report=report, url=url)
-    if result.scoring_version >= 2:
-        data.update(personal_json(personal=personal_report(report=report)))
-    return JsonResponse(data)
+    return JsonResponse(result_as_json(result=result, report=result_report(result=result), url=url))
 
 
 @never_cache

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Count, Exists, OuterRef, Q, Value
 
+from careers.content.models import Role, Tool, ToolCategory
 from careers.content.selectors import ToolGroup, group_tools
-from careers.models import Role, Tool, ToolCategory
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models.functions import JSONObject
 
-from careers.models import PLACEMENTS, KeyPoint
+from careers.content.models import PLACEMENTS, KeyPoint
 
 FIELDS = ("slug", "title", "text", "article_section")
 

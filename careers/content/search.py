@@ -14,7 +14,15 @@ from django.db.models import CharField, F, Model, OuterRef, QuerySet, Subquery, 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from careers.models import FAQ, Responsibility, Role, RoleSkill, SkillArea, Tool, ToolCategory
+from careers.content.models import (
+    FAQ,
+    Responsibility,
+    Role,
+    RoleSkill,
+    SkillArea,
+    Tool,
+    ToolCategory,
+)
 
 SEARCH_CONFIG = "english"
 SEARCH_QUERY_MAX_LENGTH = 200

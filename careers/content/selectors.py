@@ -21,7 +21,7 @@ from careers.content.key_points import (
     key_point_refs,
     key_points,
 )
-from careers.models import (
+from careers.content.models import (
     FAQ,
     DecisionFactor,
     KeyPoint,

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from careers.content import selectors
-from careers.models import FAQ, Role
+from careers.content.models import FAQ, Role
 
 # The assessment pages belong to another part of the app; their paths are in the public
 # URL contract, so they are listed by path rather than by a URL name this module would

@@ -22,9 +22,9 @@ def editor_permission_codenames() -> dict[type, tuple[str, ...]]:
     """Model -> the actions the Editors group holds on it."""
     from django.apps import apps
 
-    from careers.history.registry import content_models
+    from careers.editable import editable_models
 
-    granted: dict[type, tuple[str, ...]] = dict.fromkeys(content_models(), FULL)
+    granted: dict[type, tuple[str, ...]] = dict.fromkeys(editable_models(), FULL)
     for name in READ_ONLY:
         granted[apps.get_model("careers", name)] = ("view",)
     return granted

@@ -4,7 +4,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import reversion
-from django.apps import apps
+
+from careers.editable import editable_models
 
 # Rows edited inline with their parent are saved in the parent's revision, so restoring
 # a role brings back its responsibilities, skills and salaries as they were.
@@ -16,21 +17,10 @@ FOLLOW = {
 NOT_VERSIONED = ("search_vector",)
 
 
-def content_models() -> list[type]:
-    """Every model an editor changes: the subclasses of SeededContent."""
-    from careers.models import SeededContent
-
-    return [
-        model
-        for model in apps.get_app_config("careers").get_models()
-        if issubclass(model, SeededContent)
-    ]
-
-
 def register_content_models() -> None:
     """Registers every content model once (the admin imports this before the app's ready
     runs, hence the check)."""
-    for model in content_models():
+    for model in editable_models():
         if reversion.is_registered(model):
             continue
         field_names = {f.name for f in model._meta.concrete_fields}
@@ -58,7 +48,7 @@ def record_unversioned_rows() -> int:
     from reversion.models import Version
 
     missing = []
-    for model in content_models():
+    for model in editable_models():
         versioned = set(Version.objects.get_for_model(model).values_list("object_id", flat=True))
         missing.extend(row for row in model._default_manager.all() if str(row.pk) not in versioned)
     if missing:

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from careers.seeding.new_fields import refingerprint_unedited_rows
+from careers.migrations._frozen import refingerprint_unedited_rows
 
 NEW_FIELDS = {
     "Role": ("summary_section", "career_path_section", "work_environment_section"),

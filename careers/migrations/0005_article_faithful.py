@@ -9,10 +9,12 @@ the article's general points get a model of their own. Rows nobody edited stay u
 import django.db.models.deletion  # noqa: F401
 from django.db import migrations, models
 
-from careers.article import ARTICLE_SECTIONS
-from careers.seeding.fingerprint import fingerprint
-from careers.seeding.new_fields import refingerprint_reshaped_rows
-from careers.seeding.schema import row_values
+from careers.migrations._frozen import (
+    ARTICLE_SECTIONS,
+    fingerprint,
+    refingerprint_reshaped_rows,
+    row_values,
+)
 
 SECTION_CHOICES = [(section, section) for section in ARTICLE_SECTIONS]
 

@@ -15,8 +15,9 @@ wrote (``seed_fingerprint``). A row whose values no longer hash to it was edited
 admin and is kept as it is, unless the seed is applied with ``update=True``.
 """
 
+from careers.editable import content_queryset, row_values, seed_status
+from careers.fingerprint import fingerprint
 from careers.seeding.export import export_document
-from careers.seeding.fingerprint import fingerprint
 from careers.seeding.reading import read_document_file, read_document_text, read_seed_directory
 from careers.seeding.schema import (
     COLLECTIONS,
@@ -24,10 +25,8 @@ from careers.seeding.schema import (
     SEED_FILES,
     WRITE_ORDER,
     ContentError,
-    row_values,
-    seed_status,
 )
-from careers.seeding.writing import content_queryset, import_document, seed_content
+from careers.seeding.writing import import_document, seed_content
 
 __all__ = [
     "COLLECTIONS",

@@ -3,14 +3,14 @@
 from collections.abc import Iterable
 from typing import Any
 
-from careers.models import Responsibility, RoleSkill, SeededContent
-from careers.seeding.schema import COLLECTIONS, SEED_FILES, row_values
-from careers.seeding.writing import content_queryset
+from careers.content.models import Responsibility, RoleSkill
+from careers.editable import EditableContent, content_queryset, row_values
+from careers.seeding.schema import COLLECTIONS, SEED_FILES
 
 # --- Exporting -----------------------------------------------------------------------
 
 
-def _document_values(row: SeededContent, *, implied: Iterable[str]) -> dict[str, Any]:
+def _document_values(row: EditableContent, *, implied: Iterable[str]) -> dict[str, Any]:
     values = {k: v for k, v in row_values(row).items() if k not in set(implied)}
     values["seed_fingerprint"] = row.seed_fingerprint
     return values

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from careers.article import ARTICLE_SECTIONS
-from careers.seeding.schema import Record, content_fields
+from careers.editable import content_fields
+from careers.seeding.schema import Record
 
 COPIED_RUN = 8
 # Bookkeeping, not content: never checked.

@@ -8,7 +8,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from careers.models import Responsibility, RoleSkill, SeededContent
+from careers.content.models import Responsibility, RoleSkill
+from careers.editable import EditableContent, content_fields
 from careers.seeding.schema import (
     COLLECTIONS,
     NESTED,
@@ -17,7 +18,6 @@ from careers.seeding.schema import (
     ContentDocument,
     ContentError,
     Record,
-    content_fields,
     natural_key_fields,
     unique_field_names,
 )
@@ -148,7 +148,7 @@ def clean_value(f: models.Field, raw: Any) -> Any:
 
 
 def parse_record(
-    model: type[SeededContent],
+    model: type[EditableContent],
     raw: Any,
     *,
     where: str,

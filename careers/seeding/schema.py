@@ -3,26 +3,24 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from django.db import models
-
+from careers.editable import content_fields
 from careers.models import (
     FAQ,
     DecisionFactor,
+    EditableContent,
     KeyPoint,
     Question,
     Responsibility,
     Role,
     RoleSkill,
     SalaryRange,
-    SeededContent,
     SkillArea,
     Source,
     Tool,
     ToolCategory,
 )
-from careers.seeding.fingerprint import fingerprint
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 
@@ -40,7 +38,7 @@ SEED_FILES: dict[str, tuple[str, ...]] = {
 }
 
 # Top-level collections: name -> model, each keyed by slug.
-COLLECTIONS: dict[str, type[SeededContent]] = {
+COLLECTIONS: dict[str, type[EditableContent]] = {
     "sources": Source,
     "roles": Role,
     "skill_areas": SkillArea,
@@ -54,13 +52,13 @@ COLLECTIONS: dict[str, type[SeededContent]] = {
 }
 
 # Rows that live inside a parent record: parent collection -> (key, model).
-NESTED: dict[str, tuple[str, type[SeededContent]]] = {
+NESTED: dict[str, tuple[str, type[EditableContent]]] = {
     "roles": ("responsibilities", Responsibility),
     "skill_areas": ("levels", RoleSkill),
 }
 
 # Models are written in this order, so every relation points at a row already written.
-WRITE_ORDER: tuple[type[SeededContent], ...] = (
+WRITE_ORDER: tuple[type[EditableContent], ...] = (
     Source,
     Role,
     Responsibility,
@@ -76,7 +74,7 @@ WRITE_ORDER: tuple[type[SeededContent], ...] = (
 )
 
 # How a row is recognised across runs; every other content model is recognised by slug.
-NATURAL_KEYS: dict[type[SeededContent], tuple[str, ...]] = {
+NATURAL_KEYS: dict[type[EditableContent], tuple[str, ...]] = {
     Responsibility: ("role", "order"),
     RoleSkill: ("role", "area"),
 }
@@ -104,7 +102,7 @@ class ContentDocument:
 class Record:
     """One row as the document describes it: relations by slug, many-to-many sorted."""
 
-    model: type[SeededContent]
+    model: type[EditableContent]
     values: dict[str, Any]
     where: str
     document_fingerprint: str | None = None
@@ -113,51 +111,15 @@ class Record:
 # --- Fields and values ---------------------------------------------------------------
 
 
-def content_fields(model: type[models.Model]) -> list[models.Field]:
-    """The fields a document carries for `model`: all editable ones but the id."""
-    concrete = [
-        f
-        for f in model._meta.concrete_fields
-        if f.editable and not f.primary_key and f.name != "seed_fingerprint"
-    ]
-    return concrete + list(model._meta.many_to_many)
-
-
-def natural_key_fields(model: type[SeededContent]) -> tuple[str, ...]:
+def natural_key_fields(model: type[EditableContent]) -> tuple[str, ...]:
     """The fields that identify a row of `model` from one run to the next."""
     return NATURAL_KEYS.get(model, ("slug",))
 
 
-def unique_field_names(model: type[SeededContent]) -> list[str]:
+def unique_field_names(model: type[EditableContent]) -> list[str]:
     """Fields besides the slug that no two rows of `model` may share (a role's name)."""
     return [
         f.name
         for f in content_fields(model)
         if getattr(f, "unique", False) and not f.primary_key and f.name != "slug"
     ]
-
-
-def row_values(row: SeededContent, *, leave_out: Iterable[str] = ()) -> dict[str, Any]:
-    """A row's current values in document form (relations as slugs, many-to-many sorted).
-
-    Works on a migration's historical rows too; `leave_out` names fields to skip.
-    """
-    values: dict[str, Any] = {}
-    for f in content_fields(type(row)):
-        if f.name in leave_out:
-            continue
-        if f.many_to_many:
-            values[f.name] = sorted(related.slug for related in getattr(row, f.name).all())
-        elif f.is_relation:
-            related = getattr(row, f.name)
-            values[f.name] = related.slug if related is not None else None
-        else:
-            values[f.name] = getattr(row, f.name)
-    return values
-
-
-def seed_status(row: SeededContent) -> Literal["seeded", "edited", "added"]:
-    """Whether a row is as the seed (or an import) wrote it, edited since, or never seeded."""
-    if not row.seed_fingerprint:
-        return "added"
-    return "seeded" if fingerprint(row_values(row)) == row.seed_fingerprint else "edited"

@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from django.db import IntegrityError, connection, models, transaction
 
-from careers.models import SeededContent
-from careers.seeding.fingerprint import comparable, fingerprint
+from careers.editable import EditableContent, content_fields, content_queryset, row_values
+from careers.fingerprint import comparable, fingerprint
 from careers.seeding.reading import parse_document, read_seed_directory
 from careers.seeding.schema import (
     SEED_DIR,
@@ -22,9 +22,7 @@ from careers.seeding.schema import (
     ContentDocument,
     ContentError,
     Record,
-    content_fields,
     natural_key_fields,
-    row_values,
     unique_field_names,
 )
 
@@ -61,24 +59,16 @@ class Report:
 # --- Writing -------------------------------------------------------------------------
 
 
-def content_queryset(model: type[SeededContent]) -> models.QuerySet:
-    """`model`'s rows with the related rows `row_values` reads, fetched in bulk."""
-    relations = [f.name for f in content_fields(model) if f.is_relation and not f.many_to_many]
-    many = [f.name for f in content_fields(model) if f.many_to_many]
-    queryset = model.objects.prefetch_related(*many)
-    return queryset.select_related(*relations) if relations else queryset
-
-
 @dataclass
 class ExistingRows:
     """A model's rows, indexed the ways a document record can be matched to one."""
 
-    by_key: dict[tuple[Any, ...], SeededContent]
-    by_unique: dict[tuple[str, Any], SeededContent]
-    by_fingerprint: dict[str, SeededContent]
+    by_key: dict[tuple[Any, ...], EditableContent]
+    by_unique: dict[tuple[str, Any], EditableContent]
+    by_fingerprint: dict[str, EditableContent]
 
     @classmethod
-    def load(cls, model: type[SeededContent]) -> "ExistingRows":
+    def load(cls, model: type[EditableContent]) -> "ExistingRows":
         rows = list(content_queryset(model))
         key_names = [model._meta.get_field(name).attname for name in natural_key_fields(model)]
         return cls(
@@ -93,7 +83,7 @@ class ExistingRows:
 
     def find(
         self, record: Record, key: tuple[Any, ...], *, by_key_only: bool
-    ) -> SeededContent | None:
+    ) -> EditableContent | None:
         """The row for `record`: by natural key; when seeding, also the row an editor gave a
         new slug, found by its unique name or by the fingerprint its record left on it."""
         row = self.by_key.get(key)
@@ -116,7 +106,7 @@ def _resolved_key(record: Record, resolved: Mapping[type, Mapping[str, int]]) ->
 
 
 def _write_row(
-    row: SeededContent,
+    row: EditableContent,
     record: Record,
     resolved: Mapping[type, Mapping[str, int]],
     new_fingerprint: str,
@@ -151,7 +141,7 @@ def apply_record(
     existing: ExistingRows,
     resolved: Mapping[type, Mapping[str, int]],
     mode: Mode,
-) -> tuple[str, SeededContent]:
+) -> tuple[str, EditableContent]:
     """Creates, refreshes or keeps one row; returns the outcome and the row."""
     new_fingerprint = _target_fingerprint(record, mode)
     key = _resolved_key(record, resolved)

@@ -191,10 +191,12 @@ def test_every_result_advises_building_both_and_shows_the_salary_with_caveats(cl
 def test_next_steps_follow_the_persons_leanings(client, content):
     page, data = submit(client, HANDS_ON_SHIPPER)
     leanings = data["leaning"]
-    # The factor leaning least toward the pair programmer is shown first.
-    weakest = max(leanings, key=leanings.get)
-    section = page[page.index("Where your answers fit the AI pair programmer least") :]
+    # The factor leaning least toward the pair programmer is shown first (of equals, the
+    # first in the questionnaire's order).
     names = {q.factor.slug: q.factor.name for q in content}
+    least = max(leanings.values())
+    weakest = next(slug for slug in names if leanings[slug] == least)
+    section = page[page.index("Where your answers fit the AI pair programmer least") :]
     first_item = re.search(r"<li><strong>([^<]+)</strong>", section).group(1)
     assert first_item == names[weakest]
     assert "How its skills differ" in page and "Deep here, Broad in the other role" in page

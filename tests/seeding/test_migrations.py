@@ -1,9 +1,13 @@
 """Data migrations, run forwards and backwards on real rows."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+import careers.migrations
 from careers.seeding import fingerprint
 
 BEFORE = [("careers", "0001_initial")]
@@ -49,7 +53,7 @@ def test_results_move_to_shared_questionnaires_and_back(latest_schema_afterwards
 
 @pytest.mark.django_db(transaction=True)
 def test_rows_nobody_edited_still_look_unedited_after_a_new_field(latest_schema_afterwards):
-    from careers.seeding.schema import row_values
+    from careers.editable import row_values
 
     apps = migrate([("careers", "0003_search_vectors")])
     Role = apps.get_model("careers", "Role")
@@ -74,7 +78,7 @@ def test_rows_nobody_edited_still_look_unedited_after_a_new_field(latest_schema_
 def test_skill_levels_become_the_articles_words_and_unedited_rows_stay_unedited(
     latest_schema_afterwards,
 ):
-    from careers.seeding.schema import row_values
+    from careers.editable import row_values
 
     apps = migrate([("careers", "0004_article_sections")])
     Role = apps.get_model("careers", "Role")
@@ -116,3 +120,25 @@ def test_the_article_migration_can_be_undone_with_content_in_place(
     apps = migrate([("careers", "0004_article_sections")])
     assert apps.get_model("careers", "RoleSkill").objects.count() == 10
     assert apps.get_model("careers", "Source").objects.count() == 7
+
+
+def test_migrations_import_no_live_code():
+    """A migration carries frozen copies of what it needs (careers.migrations._frozen*):
+    importing live code would let a later change alter what an old migration does."""
+    folder = Path(careers.migrations.__file__).parent
+    offenders = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            offenders += [
+                f"{path.name}: {name}"
+                for name in names
+                if name.split(".")[0] in {"careers", "rolefit"}
+                and not name.startswith("careers.migrations")
+            ]
+    assert offenders == []

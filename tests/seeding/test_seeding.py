@@ -321,3 +321,13 @@ def test_a_role_an_editor_gave_a_new_slug_is_kept_not_recreated(seeded):
     assert Role.objects.count() == 2
     assert "kept-edited 1" in report_line(output, "Roles")
     assert Responsibility.objects.filter(role__slug="architect").count() == 6
+
+
+def test_the_seed_document_carries_every_editable_model_and_nothing_else():
+    """One definition of content (careers.editable): the seed's collections, the history
+    and the content version all cover the same models."""
+    from careers.editable import editable_models
+    from careers.seeding.schema import COLLECTIONS, NESTED
+
+    in_document = {*COLLECTIONS.values(), *(model for _, model in NESTED.values())}
+    assert in_document == set(editable_models())

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from careers.assessment import services
+from careers.assessment.models import AssessmentResult
 from careers.assessment.selectors import assessment_questions, role_pair
-from careers.models import AssessmentResult
 
 
 class Command(BaseCommand):

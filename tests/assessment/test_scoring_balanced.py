@@ -1,4 +1,4 @@
-"""careers/assessment/balanced.py (scoring version 2): balance by construction, swap,
+"""careers/assessment/scoring.py, scoring version 2: balance by construction, swap,
 monotonicity and strength, as hypothesis properties over any weights; worked examples."""
 
 from fractions import Fraction
@@ -7,13 +7,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careers.assessment.balanced import (
+from careers.assessment.scoring import (
+    HYBRID,
+    SCALE,
+    RolePair,
+    ScoredQuestion,
+    ScoringError,
     balanced_weights,
     score_balanced,
     strength_fit_range,
     strength_for,
 )
-from careers.assessment.scoring import HYBRID, SCALE, RolePair, ScoredQuestion, ScoringError
 from tests.helpers import ARCHITECT, PAIR
 
 ROLES = RolePair(pair_programmer=PAIR, architect=ARCHITECT)

@@ -8,9 +8,9 @@ from django.db.models import Q
 from django.urls import reverse
 
 from careers.article import article_section_field
+from careers.content.models import DecisionFactor, Role
+from careers.editable import EditableContent
 from careers.experience import EXPERIENCE_CHOICES
-from careers.models.base import SeededContent
-from careers.models.content import DecisionFactor, Role
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -18,7 +18,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
-class Question(SeededContent):
+class Question(EditableContent):
     """An assessment statement: agreeing with it leans toward `leans_toward` by `weight`."""
 
     slug = models.SlugField(max_length=80, unique=True)
@@ -71,8 +71,9 @@ class Questionnaire(models.Model):
 class AssessmentResult(models.Model):
     """One scored assessment. Anonymous: no name, e-mail or IP address is stored.
 
-    It keeps the answers and the questionnaire (questions and weights) they were scored
-    against, so it reads the same after an editor changes the questionnaire.
+    It keeps the answers, the questionnaire (questions and weights) they were scored
+    against, its scores and its report (what its page shows, in its own words), so it
+    reads the same after an editor changes the questionnaire or the code changes.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -85,6 +86,10 @@ class AssessmentResult(models.Model):
         help_text="The questions, weights and roles at scoring time.",
     )
     scores = models.JSONField(help_text="Fit per role, leaning per factor and the explanation.")
+    report = models.JSONField(
+        default=dict,
+        help_text="What the result's page and JSON show, written when it was scored.",
+    )
     outcome = models.CharField(
         max_length=80, db_index=True, help_text="The recommended role's slug, or 'hybrid'."
     )

@@ -1,15 +1,31 @@
-"""The article's content about the two roles: roles, responsibilities, skills, tools,
-salaries, decision factors and FAQs."""
+"""The article's content: the two roles with their responsibilities, skills, tools and
+salaries; the decision factors; the FAQs; and the article's own lists (its references,
+and the points it makes that belong to no single role).
 
+Decision factors live here rather than with the assessment: the home, role and comparison
+pages show them, and the assessment's statements point at them.
+"""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
 from careers.article import article_section_field
-from careers.models.base import SeededContent, search_index, search_vector_field
+from careers.editable import EditableContent
 
 
-class Role(SeededContent):
+def search_vector_field():
+    """The stored full-text document of a searchable row (see careers.content.search)."""
+    return SearchVectorField(null=True, editable=False)
+
+
+def search_index(model_name: str) -> GinIndex:
+    return GinIndex(fields=["search_vector"], name=f"{model_name}_search")
+
+
+class Role(EditableContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
     tagline = models.CharField(max_length=200)
@@ -49,7 +65,7 @@ class Role(SeededContent):
         return reverse("careers:compare", kwargs={"first": first.slug, "second": second.slug})
 
 
-class Responsibility(SeededContent):
+class Responsibility(EditableContent):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="responsibilities")
     text = models.TextField()
     article_section = article_section_field()
@@ -73,7 +89,7 @@ class Responsibility(SeededContent):
         return Role.url_for(slug=role_slug) + "#responsibilities"
 
 
-class SkillArea(SeededContent):
+class SkillArea(EditableContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
     description = models.TextField(blank=True)
@@ -86,7 +102,7 @@ class SkillArea(SeededContent):
         return self.name
 
 
-class RoleSkill(SeededContent):
+class RoleSkill(EditableContent):
     """One cell of the skills comparison: the article's word for the role's take on a skill
     area (Deep, Broad…), and what it means. A contrast, not a score."""
 
@@ -119,7 +135,7 @@ class RoleSkill(SeededContent):
         return Role.url_for(slug=role_slug) + f"#skill-{area_slug}"
 
 
-class ToolCategory(SeededContent):
+class ToolCategory(EditableContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
     description = models.TextField(blank=True)
@@ -136,7 +152,7 @@ class ToolCategory(SeededContent):
         return reverse("careers:tool_list") + f"?category={self.slug}"
 
 
-class Tool(SeededContent):
+class Tool(EditableContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100)
     category = models.ForeignKey(ToolCategory, on_delete=models.PROTECT, related_name="tools")
@@ -162,7 +178,7 @@ class Tool(SeededContent):
         return reverse("careers:tool_list") + f"?category={category_slug}#tool-{slug}"
 
 
-class SalaryRange(SeededContent):
+class SalaryRange(EditableContent):
     """An annual salary range as the article gives it (a range, not percentiles)."""
 
     slug = models.SlugField(max_length=80, unique=True)
@@ -197,7 +213,7 @@ class SalaryRange(SeededContent):
         return f"{self.label}: {self.currency} {self.low:,}–{self.high:,} ({self.year})"
 
 
-class DecisionFactor(SeededContent):
+class DecisionFactor(EditableContent):
     """A question to ask oneself when choosing, with one pole per role where the article
     gives one (it gives none for learning: both poles are then blank)."""
 
@@ -242,7 +258,7 @@ class DecisionFactor(SeededContent):
         return self.name
 
 
-class FAQ(SeededContent):
+class FAQ(EditableContent):
     slug = models.SlugField(max_length=120, unique=True)
     question = models.CharField(max_length=300)
     answer = models.TextField()
@@ -271,3 +287,65 @@ class FAQ(SeededContent):
     @staticmethod
     def url_for(*, slug: str) -> str:
         return reverse("careers:faq_detail", kwargs={"slug": slug})
+
+
+# The pages a key point can appear on: flag field -> what the admin calls it.
+PLACEMENTS = {
+    "on_home": "Home page",
+    "on_roles": "Role pages",
+    "on_comparison": "Comparison",
+    "on_salaries": "Salaries page",
+    "on_tools": "Tools page",
+}
+
+
+class Source(EditableContent):
+    """One entry of the article's reference list, worded as the article words it.
+
+    The article does not say which reference backs which claim, so nothing links to one.
+    """
+
+    slug = models.SlugField(max_length=80, unique=True)
+    citation = models.CharField(
+        max_length=500, help_text="The reference exactly as the article lists it."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Its place in the list.")
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.citation
+
+    def get_absolute_url(self):
+        return self.url_for(slug=self.slug)
+
+    @staticmethod
+    def url_for(*, slug: str) -> str:
+        return reverse("careers:source_list") + f"#source-{slug}"
+
+
+def _placement(label: str) -> models.BooleanField:
+    return models.BooleanField(default=False, verbose_name=f"show on the {label.lower()}")
+
+
+class KeyPoint(EditableContent):
+    """A point the article makes that belongs to no single role (its advice and
+    observations); its flags say on which pages visitors meet it."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=120)
+    text = models.TextField(help_text="The point in RoleFit's own words.")
+    article_section = article_section_field()
+    on_home = _placement(PLACEMENTS["on_home"])
+    on_roles = _placement(PLACEMENTS["on_roles"])
+    on_comparison = _placement(PLACEMENTS["on_comparison"])
+    on_salaries = _placement(PLACEMENTS["on_salaries"])
+    on_tools = _placement(PLACEMENTS["on_tools"])
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.title

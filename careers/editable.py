@@ -1,0 +1,85 @@
+"""What counts as editable content: the one definition seeding, history and caching read.
+
+A model is content when it subclasses `EditableContent`: editors change it in the admin,
+the seed writes it, the history versions it, and saving it moves the content version
+that every cached page is checked against. What visitors store (assessment results and
+the questionnaires they were scored against) is not content.
+
+A row's values in document form (relations as slugs) hash to its fingerprint until an
+editor changes it: `seed_status` tells seeding, the admin's filter and the history apart.
+"""
+
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from django.apps import apps
+from django.db import models
+
+from careers.fingerprint import fingerprint
+
+
+class EditableContent(models.Model):
+    """Content an editor can change, and that `seed_content` may have created.
+
+    `seed_fingerprint` is the hash of the values the seed last wrote; when the row's
+    current values no longer hash to it, an editor has changed the row and re-seeding
+    leaves it alone (unless `--update` is given).
+    """
+
+    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def editable_models() -> list[type[EditableContent]]:
+    """Every content model of the app, in the order Django registered them."""
+    return [
+        model
+        for model in apps.get_app_config("careers").get_models()
+        if issubclass(model, EditableContent)
+    ]
+
+
+def content_fields(model: type[models.Model]) -> list[models.Field]:
+    """The fields a document carries for `model`: all editable ones but the id."""
+    concrete = [
+        f
+        for f in model._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name != "seed_fingerprint"
+    ]
+    return concrete + list(model._meta.many_to_many)
+
+
+def row_values(row: EditableContent, *, leave_out: Iterable[str] = ()) -> dict[str, Any]:
+    """A row's current values in document form (relations as slugs, many-to-many sorted).
+
+    Works on a migration's historical rows too; `leave_out` names fields to skip.
+    """
+    values: dict[str, Any] = {}
+    for f in content_fields(type(row)):
+        if f.name in leave_out:
+            continue
+        if f.many_to_many:
+            values[f.name] = sorted(related.slug for related in getattr(row, f.name).all())
+        elif f.is_relation:
+            related = getattr(row, f.name)
+            values[f.name] = related.slug if related is not None else None
+        else:
+            values[f.name] = getattr(row, f.name)
+    return values
+
+
+def seed_status(row: EditableContent) -> Literal["seeded", "edited", "added"]:
+    """Whether a row is as the seed (or an import) wrote it, edited since, or never seeded."""
+    if not row.seed_fingerprint:
+        return "added"
+    return "seeded" if fingerprint(row_values(row)) == row.seed_fingerprint else "edited"
+
+
+def content_queryset(model: type[EditableContent]) -> models.QuerySet:
+    """`model`'s rows with the related rows `row_values` reads, fetched in bulk."""
+    relations = [f.name for f in content_fields(model) if f.is_relation and not f.many_to_many]
+    many = [f.name for f in content_fields(model) if f.many_to_many]
+    queryset = model.objects.prefetch_related(*many)
+    return queryset.select_related(*relations) if relations else queryset

@@ -1,0 +1,38 @@
+"""The app's models, gathered from the features that own them (Django looks here)."""
+
+from careers.assessment.models import AssessmentResult, Question, Questionnaire, QuestionQuerySet
+from careers.content.models import (
+    FAQ,
+    PLACEMENTS,
+    DecisionFactor,
+    KeyPoint,
+    Responsibility,
+    Role,
+    RoleSkill,
+    SalaryRange,
+    SkillArea,
+    Source,
+    Tool,
+    ToolCategory,
+)
+from careers.editable import EditableContent
+
+__all__ = [
+    "FAQ",
+    "PLACEMENTS",
+    "AssessmentResult",
+    "DecisionFactor",
+    "EditableContent",
+    "KeyPoint",
+    "Question",
+    "QuestionQuerySet",
+    "Questionnaire",
+    "Responsibility",
+    "Role",
+    "RoleSkill",
+    "SalaryRange",
+    "SkillArea",
+    "Source",
+    "Tool",
+    "ToolCategory",
+]
