@@ -3,7 +3,8 @@
 Counting is atomic on both caches: Redis increments in the server, the database cache
 under a PostgreSQL advisory lock (rolefit.caching.database_cache). A refused request is
 told how long is left of the minute, and the view can answer with the visitor's input
-kept (`refused` renders the page that was sent).
+kept (`refused` renders the page that was sent). The client is counted by the address
+`client_address` gives, which the admin's login lockout (django-axes) uses too.
 """
 
 import time
@@ -13,9 +14,23 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
-from rolefit.client_address import client_address
-
 WINDOW_SECONDS = 60
+
+
+def client_address(request) -> str:
+    """The visitor's IP address: REMOTE_ADDR, or the proxy-appended X-Forwarded-For entry.
+
+    With DJANGO_PROXY_COUNT=N (N trusted proxies in front of gunicorn), the address is the
+    Nth entry from the right of X-Forwarded-For: entries further left are client-supplied
+    and could be forged to dodge the lockout and rate limit.
+    """
+    proxies = settings.PROXY_COUNT
+    if proxies:
+        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [part.strip() for part in header.split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def count_request(*, scope: str, client: str, now: float | None = None) -> int:

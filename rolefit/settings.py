@@ -183,7 +183,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "rolefit.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "rolefit.ratelimit.client_address"
 AXES_VERBOSE = False
 
 # --- Internationalisation -------------------------------------------------------------

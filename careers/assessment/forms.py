@@ -1,18 +1,64 @@
-"""The assessment form: one 5-point agree/disagree scale per statement, grouped by factor."""
+"""The assessment form: one 5-point agree/disagree scale per statement, grouped by factor,
+and the signed time stamp that tells the server how long the form took."""
 
 import functools
+import time
 from itertools import groupby
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout, LayoutObject
 from crispy_forms.utils import TEMPLATE_PACK
 from django import forms
+from django.core import signing
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from careers.assessment.scoring import SCALE_LABELS
-from careers.assessment.timing import STARTED_FIELD
 from careers.experience import EXPERIENCE_CHOICES
+
+# --- The time stamp -----------------------------------------------------------------------
+# The form carries the moment it was drawn, signed with the site's secret key
+# (`django.core.signing`), so the time is measured server-side and works without
+# JavaScript. A missing, forged or unreadable stamp means "not measured", never an error:
+# the answers are what matter, and a cached copy of the form must never be refused.
+
+STARTED_FIELD = "started"
+SALT = "careers.assessment.started"
+# Drawn into the shared copy of the form in place of the stamp (see views.assessment).
+STARTED_PLACEHOLDER = mark_safe("<!--assessment-started-->")
+# A stamp older than this is ignored (an open tab from yesterday says nothing about reading).
+MAX_AGE_SECONDS = 6 * 60 * 60
+
+
+def started_stamp(at: float | None = None) -> str:
+    return signing.dumps(round(time.time() if at is None else at, 1), salt=SALT)
+
+
+def started_field(stamp: str | None = None) -> str:
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', STARTED_FIELD, stamp or started_stamp()
+    )
+
+
+def seconds_since(stamp: str | None, now: float | None = None) -> float | None:
+    """Seconds since the stamp was made, or None when it is missing, forged or too old."""
+    if not stamp or len(stamp) > 200:
+        return None
+    try:
+        started = signing.loads(stamp, salt=SALT)
+    except signing.BadSignature:
+        return None
+    if type(started) not in (int, float):
+        return None
+    elapsed = (time.time() if now is None else now) - started
+    if not 0 <= elapsed <= MAX_AGE_SECONDS:
+        return None
+    return elapsed
+
+
+# --- The form -------------------------------------------------------------------------------
 
 SCALE_CHOICES = [(str(value), label) for value, label in SCALE_LABELS.items()]
 # Fields a browser sends besides the answers.

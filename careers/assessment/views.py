@@ -9,15 +9,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careers.assessment import selectors, services
-from careers.assessment.forms import AssessmentForm
-from careers.assessment.methodology import methodology_context
-from careers.assessment.report import result_as_json, result_report
-from careers.assessment.timing import (
+from careers.assessment.forms import (
     STARTED_FIELD,
     STARTED_PLACEHOLDER,
+    AssessmentForm,
     seconds_since,
     started_field,
 )
+from careers.assessment.methodology import methodology_context
+from careers.assessment.report import result_as_json, result_report
 from rolefit.caching import (
     VersionedMemo,
     first_query_checks_connection,

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from careers.assessment.timing import STARTED_FIELD, started_stamp
+from careers.assessment.forms import STARTED_FIELD, started_stamp
 from careers.models import DecisionFactor, Question
 from tests.assessment.personas import HANDS_ON_SHIPPER
 from tests.helpers import ARCHITECT, question_form_data

@@ -12,8 +12,8 @@ from careers.assessment.answer_style import (
     is_straight_lining,
     is_too_fast,
 )
+from careers.assessment.forms import MAX_AGE_SECONDS, seconds_since, started_stamp
 from careers.assessment.scoring import RolePair, ScoredQuestion
-from careers.assessment.timing import MAX_AGE_SECONDS, seconds_since, started_stamp
 from tests.helpers import ARCHITECT, PAIR
 
 ROLES = RolePair(PAIR, ARCHITECT)

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from careers.assessment.timing import STARTED_FIELD, started_stamp
+from careers.assessment.forms import STARTED_FIELD, started_stamp
 from careers.models import AssessmentResult, Question
 from tests.assessment.personas import HANDS_ON_SHIPPER, SYSTEMS_AND_MENTORING_LEAD, TORN
 from tests.helpers import ARCHITECT, PAIR
