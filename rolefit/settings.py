@@ -170,6 +170,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Where the password link `add_editor` prints ends up: the admin's login page.
 LOGIN_URL = "admin:login"
+# Where signing in and out lead when the form names no `next` page, or names one Django
+# refuses as unsafe (another site): the admin's index, and its login page again.
+LOGIN_REDIRECT_URL = "admin:index"
+LOGOUT_REDIRECT_URL = "admin:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

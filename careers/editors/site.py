@@ -1,4 +1,5 @@
-"""RoleFit's admin site: its name, and an index grouped the way editors think."""
+"""RoleFit's admin site: its name, an index grouped the way editors think, and a login
+form that refuses what no account can be before anything records it."""
 
 from django.contrib.admin.apps import AdminConfig
 
@@ -50,6 +51,13 @@ class RoleFitAdminSite(GuardedAdminSite):
     site_header = "RoleFit administration"
     site_title = "RoleFit admin"
     index_title = "Content, assessment and people"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Imported here: this module loads with the apps, before auth's models exist.
+        from careers.editors.login import AdminLoginForm
+
+        self.login_form = AdminLoginForm
 
     def get_app_list(self, request, app_label=None):
         """The index and the sidebar in sections (Content, Assessment, People); an app's
