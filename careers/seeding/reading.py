@@ -26,9 +26,11 @@ from careers.seeding.schema import (
 
 # --- Reading files -------------------------------------------------------------------
 
-# The whole content exports to about 63 KB; a document may be 30 times that. Together with
-# the fields' own limits this bounds what an import can make the pages serve.
-DOCUMENT_SIZE_LIMIT = 2 * 1024 * 1024  # bytes
+# The whole content exports to about 63 KB; a document may be 16 times that. With the
+# fields' own limits this bounds what an import can make pages and workers hold: at the
+# limits, the largest page is 0.7 MB and a worker peaks under 100 MiB
+# (scripts/content_memory.py).
+DOCUMENT_SIZE_LIMIT = 1024 * 1024  # bytes
 # A document nests 5 levels deep (collections, records, a role's responsibilities, each
 # one); deeper is not a content document, and thousands of levels crash the JSON parser.
 NESTING_LIMIT = 10

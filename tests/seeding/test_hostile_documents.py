@@ -143,13 +143,13 @@ def test_brackets_inside_text_do_not_count_as_nesting(seeded_once, db, tmp_path)
 def test_a_60_mb_answer_is_refused_by_the_file_size_unread(unchanged, tmp_path):
     path = document_with_answer(tmp_path, '"' + "x" * 60_000_000 + '"')
     assert problems_of_import(path) == [
-        f"{path}: larger than 2 MB, the most a content document may be"
+        f"{path}: larger than 1 MB, the most a content document may be"
     ]
 
 
 def test_standard_input_past_the_limit_is_refused(unchanged, monkeypatch):
-    monkeypatch.setattr("sys.stdin", StringIO('{"faqs": {}, "x": "' + "x" * 3_000_000 + '"}'))
-    with pytest.raises(CommandError, match="<stdin>: larger than 2 MB"):
+    monkeypatch.setattr("sys.stdin", StringIO('{"faqs": {}, "x": "' + "x" * 2_000_000 + '"}'))
+    with pytest.raises(CommandError, match="<stdin>: larger than 1 MB"):
         call_command("import_content", "-", stdout=StringIO())
 
 
