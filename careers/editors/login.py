@@ -48,6 +48,7 @@ class AdminLoginForm(AdminAuthenticationForm):
 
 
 def storable_text(value: str) -> None:
+    """A form validator: text PostgreSQL cannot store (NUL, lone surrogates) is an error."""
     problem = unstorable_text_problem(value)
     if problem:
         raise forms.ValidationError(f"This text {problem}.", code="unstorable")

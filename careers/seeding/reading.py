@@ -72,7 +72,7 @@ def parse_json(text: str, origin: str) -> Any:
         raise ContentError([f"{origin}: {error}"]) from None
 
 
-def too_large(origin: str) -> ContentError:
+def _too_large(origin: str) -> ContentError:
     return ContentError(
         [
             f"{origin}: larger than {DOCUMENT_SIZE_LIMIT // (1024 * 1024)} MB, the most a content "
@@ -84,7 +84,7 @@ def too_large(origin: str) -> ContentError:
 def _read_text(path: Path) -> str:
     try:
         if path.stat().st_size > DOCUMENT_SIZE_LIMIT:
-            raise too_large(str(path))
+            raise _too_large(str(path))
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError([f"{path}: no such file"]) from None
@@ -133,7 +133,7 @@ def read_seed_directory(seed_dir: Path = SEED_DIR) -> ContentDocument:
 def read_document_text(text: str, origin: str) -> ContentDocument:
     """Reads a whole document (as `export_document` writes it) from JSON text."""
     if len(text.encode("utf-8", "surrogatepass")) > DOCUMENT_SIZE_LIMIT:
-        raise too_large(origin)
+        raise _too_large(origin)
     collections = _collections_of(parse_json(text, origin), origin, expected=None)
     return ContentDocument(collections, dict.fromkeys(collections, origin))
 

@@ -74,4 +74,5 @@ def test_signing_out_lands_on_the_login_page(client, editor, query):
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert b'id="login-form"' in page.content
+    assert b"You are logged out." in page.content
     assert client.get("/admin/").status_code == 302  # signed out indeed
