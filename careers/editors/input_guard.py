@@ -9,9 +9,10 @@ Django's admin turns most bad query strings into its "?e=1" page, but not these:
   SQL (`ip_address=abc` on the login lockouts' lists);
 - a selected row or object id that its primary key cannot hold (`_selected_action=abc`,
   an integer past 64 bits), which reaches the database and fails there.
-NUL bytes in any query parameter are refused for the whole site by
-`rolefit.middleware.ClientErrorMiddleware`. Every other admin input goes through Django's
-own forms and filters.
+NUL bytes and lone surrogates in any query parameter (and lone surrogates in form bodies)
+are refused for the whole site by `rolefit.middleware.ClientErrorMiddleware`; the login
+form is `careers.editors.login`. Every other admin input goes through Django's own forms
+and filters.
 
 RoleFit's admin site (`careers.editors.site.RoleFitAdminSite`, the default site) is built
 on `GuardedAdminSite`, so every ModelAdmin registered with `admin.site` is covered without
