@@ -85,10 +85,3 @@ def test_a_lone_surrogate_in_content_gets_a_field_error_from_the_model(seeded_on
         "This text contains U+D800, half of a UTF-16 surrogate pair on its own, which is not a "
         "character and cannot be stored."
     ]
-
-
-def test_a_lone_surrogate_in_a_query_string_is_a_400_page(client, db):
-    # UTF-7 (a charset a client may name) decodes "+2AA-" to U+D800.
-    response = client.get("/faq/?q=+2AA-", CONTENT_TYPE="text/plain; charset=utf-7")
-    assert response.status_code == 400
-    assert b"We could not read that request" in response.content
