@@ -9,13 +9,52 @@ A row's values in document form (relations as slugs) hash to its fingerprint unt
 editor changes it: `seed_status` tells seeding, the admin's filter and the history apart.
 """
 
+import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from careers.fingerprint import fingerprint
+
+# How long a text an editor or an import may write (docs/editors.md lists every field's).
+# The seed's longest paragraph is 567 characters and its longest one-sentence text 204: the
+# limits leave several times that, and keep every page small whatever is imported.
+SHORT_TEXT = 1_000  # a sentence or two: descriptions, a responsibility, an outlook
+LONG_TEXT = 4_000  # a few paragraphs: a role's summary, an FAQ's answer, a key point
+
+# Code points PostgreSQL cannot store in text: NUL, and the halves of UTF-16 surrogate
+# pairs (a JSON "\ud800" escape on its own decodes to one; paired, they make one character).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def bounded_text_field(max_length: int, **options) -> models.TextField:
+    """A TextField held to `max_length` by the admin's form (a textarea `maxlength`) and by
+    model validation, which imports use too."""
+    return models.TextField(
+        max_length=max_length, validators=[MaxLengthValidator(max_length)], **options
+    )
+
+
+def unstorable_text_problem(text: str) -> str | None:
+    """Why `text` cannot be stored (a NUL or an unpaired surrogate in it), or None."""
+    found = UNSTORABLE.search(text)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return "contains a NUL character (U+0000), which cannot be stored"
+    return (
+        f"contains U+{ord(found.group()):04X}, half of a UTF-16 surrogate pair on its own, "
+        "which is not a character and cannot be stored"
+    )
+
+
+def text_fields(model: type[models.Model]) -> list[models.Field]:
+    """The fields of `model` that hold text an editor or a document writes."""
+    return [f for f in content_fields(model) if isinstance(f, models.CharField | models.TextField)]
 
 
 class EditableContent(models.Model):
@@ -30,6 +69,24 @@ class EditableContent(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        """Django's checks, then a field error for text PostgreSQL cannot store (which
+        otherwise fails at save: a 500 in the admin)."""
+        errors: dict[str, list] = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for f in text_fields(type(self)):
+            value = getattr(self, f.attname)
+            if f.name in errors or f.name in (exclude or ()) or not isinstance(value, str):
+                continue
+            problem = unstorable_text_problem(value)
+            if problem:
+                errors[f.name] = [ValidationError(f"This text {problem}.", code="unstorable")]
+        if errors:
+            raise ValidationError(errors)
 
 
 def editable_models() -> list[type[EditableContent]]:

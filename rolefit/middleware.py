@@ -1,8 +1,10 @@
 import logging
+import re
 import uuid
 
 from django.http.request import split_domain_port
 from django.shortcuts import render
+from django.utils.log import log_response
 
 from rolefit.entry import CLIENT_ERROR
 from rolefit.logging import current_request_id
@@ -64,7 +66,8 @@ class ClientErrorMiddleware:
 
     - a body or header the WSGI entry refused (rolefit/entry.py): short, slow, too large,
       or a charset that is no text encoding;
-    - a method no page supports (TRACE, OPTIONS, PUT...): 405 on every URL alike.
+    - a method no page supports (TRACE, OPTIONS, PUT...): 405 on every URL alike;
+    - a parameter holding text PostgreSQL cannot store (see `UNSTORABLE`): 400.
     One warning line each (no traceback): a client cannot make the log grow faster than
     its requests.
     """
@@ -77,8 +80,10 @@ class ClientErrorMiddleware:
         if refused is not None:
             status, reason = refused
             return client_error(request, status, reason)
-        if has_nul_parameter(request.GET):
-            return client_error(request, 400, "NUL character in the query string")
+        if has_character(request.GET, UNSTORABLE):
+            return client_error(request, 400, "NUL or lone surrogate in the query string")
+        if request.method == "POST" and has_character(request.POST, LONE_SURROGATE):
+            return client_error(request, 400, "lone surrogate in the form data")
         if request.method not in ALLOWED_METHODS:
             response = client_error(request, 405, "method not allowed")
             response["Allow"] = ", ".join(ALLOWED_METHODS)
@@ -87,17 +92,26 @@ class ClientErrorMiddleware:
 
 
 def client_error(request, status: int, reason: str):
-    logger.warning("client error: %s", reason, extra={"request": request, "status_code": status})
     response = render(request, "400.html", {"status": status}, status=status)
     if status == 408:
         response["Connection"] = "close"
+    # Marks the response logged, so Django's own "Bad Request" line does not follow it.
+    log_response("client error: %s", reason, response=response, request=request, logger=logger)
     return response
 
 
-def has_nul_parameter(parameters) -> bool:
-    """True when a query parameter's name or value holds NUL, which PostgreSQL refuses."""
+# Text PostgreSQL refuses: NUL, and half of a UTF-16 surrogate pair on its own, which only
+# an exotic charset (UTF-7, unicode_escape) decodes to: no browser sends one. Forms refuse
+# NUL in a body themselves, with a field error, so bodies are checked for surrogates only.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def has_character(parameters, pattern: re.Pattern) -> bool:
+    """True when a parameter's name or one of its values holds a character `pattern` finds."""
     return any(
-        "\x00" in name or any("\x00" in v for v in values) for name, values in parameters.lists()
+        pattern.search(name) or any(pattern.search(value) for value in values)
+        for name, values in parameters.lists()
     )
 
 

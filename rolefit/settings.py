@@ -170,6 +170,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Where the password link `add_editor` prints ends up: the admin's login page.
 LOGIN_URL = "admin:login"
+# Where signing in and out lead when the form names no `next` page, or names one Django
+# refuses as unsafe (another site): the admin's index, and its login page again.
+LOGIN_REDIRECT_URL = "admin:index"
+LOGOUT_REDIRECT_URL = "admin:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -267,6 +271,9 @@ SITE_NAME = "RoleFit"
 # template edits show at once.
 PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_LOCAL_ENTRIES = 500  # pages each worker also keeps in memory (about 15 KB each)
+# ...and this many bytes of them: content at its limits makes pages of up to 700 KB, so a
+# count alone would not bound a worker's memory (scripts/content_memory.py measures it).
+PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
 # Trusted proxies in front of gunicorn that append to X-Forwarded-For (0: none; the
 # client address is REMOTE_ADDR). Used by the login lockout and the rate limit.
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)

@@ -29,3 +29,17 @@ def seeded(db):
     from django.core.management import call_command
 
     call_command("seed_content", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The article's content, loaded once for a whole test module whose tests only read it
+    (each still runs in its own transaction, rolled back); emptied again afterwards."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("seed_content", verbosity=0)
+        try:
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0)

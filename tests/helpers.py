@@ -1,6 +1,9 @@
 """What many tests share: the two role slugs, answer sets, the CSRF field, small factories."""
 
+import json
+import logging
 import re
+from contextlib import contextmanager
 from itertools import count
 
 PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
@@ -118,3 +121,35 @@ def admin_edit_role_summary(page, site: str, summary: str) -> None:
     page.fill("#id_summary", summary)
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success")
+
+
+@contextmanager
+def logged_lines():
+    """Yields a list that fills with every log line written inside the block, as RoleFit's
+    JSON formatter writes them (the loggers settings.LOGGING names, and the root)."""
+    from django.conf import settings
+
+    from rolefit.logging import JsonFormatter, RequestIdFilter
+
+    lines: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            lines.append(self.format(record))
+
+    handler = Collect()
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
+    loggers = [logging.getLogger(name) for name in ("", *settings.LOGGING["loggers"])]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        yield lines
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+
+
+def tracebacks(lines: list[str]) -> list[str]:
+    """The lines of `lines` (from `logged_lines`) that carry a traceback."""
+    return [line for line in lines if "traceback" in json.loads(line)]

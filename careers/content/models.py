@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from careers.article import article_section_field
-from careers.editable import EditableContent
+from careers.editable import LONG_TEXT, SHORT_TEXT, EditableContent, bounded_text_field
 
 
 def search_vector_field():
@@ -29,17 +29,19 @@ class Role(EditableContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
     tagline = models.CharField(max_length=200)
-    summary = models.TextField()
+    summary = bounded_text_field(LONG_TEXT)
     summary_section = article_section_field("The article section the summary rests on.")
-    career_path = models.TextField()
+    career_path = bounded_text_field(LONG_TEXT)
     career_path_section = article_section_field("The article section the career path rests on.")
-    work_environment = models.TextField()
+    work_environment = bounded_text_field(LONG_TEXT)
     work_environment_section = article_section_field(
         "The article section the work environment rests on."
     )
-    skills_summary = models.TextField(blank=True, help_text="What the role's skills add up to.")
+    skills_summary = bounded_text_field(
+        SHORT_TEXT, blank=True, help_text="What the role's skills add up to."
+    )
     skills_summary_section = article_section_field("The article section it rests on.", blank=True)
-    outlook = models.TextField(blank=True, help_text="Where the role is heading.")
+    outlook = bounded_text_field(SHORT_TEXT, blank=True, help_text="Where the role is heading.")
     outlook_section = article_section_field("The article section it rests on.", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     search_vector = search_vector_field()
@@ -67,7 +69,7 @@ class Role(EditableContent):
 
 class Responsibility(EditableContent):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="responsibilities")
-    text = models.TextField()
+    text = bounded_text_field(SHORT_TEXT)
     article_section = article_section_field()
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -92,7 +94,7 @@ class Responsibility(EditableContent):
 class SkillArea(EditableContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = bounded_text_field(SHORT_TEXT, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -111,7 +113,7 @@ class RoleSkill(EditableContent):
     emphasis = models.CharField(
         max_length=40, help_text="The article's contrast word for this role, e.g. 'Deep'."
     )
-    description = models.TextField()
+    description = bounded_text_field(SHORT_TEXT)
     article_section = article_section_field()
     search_vector = search_vector_field()
 
@@ -138,7 +140,7 @@ class RoleSkill(EditableContent):
 class ToolCategory(EditableContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = bounded_text_field(SHORT_TEXT, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -156,7 +158,7 @@ class Tool(EditableContent):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100)
     category = models.ForeignKey(ToolCategory, on_delete=models.PROTECT, related_name="tools")
-    description = models.TextField()
+    description = bounded_text_field(SHORT_TEXT)
     article_section = article_section_field()
     url = models.URLField(max_length=500, blank=True)
     roles = models.ManyToManyField(Role, related_name="tools")
@@ -219,7 +221,7 @@ class DecisionFactor(EditableContent):
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=100, unique=True)
-    description = models.TextField()
+    description = bounded_text_field(LONG_TEXT)
     pair_programmer_pole = models.CharField(
         max_length=300,
         blank=True,
@@ -261,7 +263,7 @@ class DecisionFactor(EditableContent):
 class FAQ(EditableContent):
     slug = models.SlugField(max_length=120, unique=True)
     question = models.CharField(max_length=300)
-    answer = models.TextField()
+    answer = bounded_text_field(LONG_TEXT)
     article_section = article_section_field("The article section the answer rests on.")
     order = models.PositiveSmallIntegerField(default=0)
     related_role = models.ForeignKey(
@@ -335,7 +337,7 @@ class KeyPoint(EditableContent):
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=120)
-    text = models.TextField(help_text="The point in RoleFit's own words.")
+    text = bounded_text_field(LONG_TEXT, help_text="The point in RoleFit's own words.")
     article_section = article_section_field()
     on_home = _placement(PLACEMENTS["on_home"])
     on_roles = _placement(PLACEMENTS["on_roles"])

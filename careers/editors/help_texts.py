@@ -65,12 +65,22 @@ def help_text_for(model: type[models.Model], field_name: str) -> str | None:
     return HELP_TEXTS.get(f"{name}.{field_name}", HELP_TEXTS.get(f"*.{field_name}"))
 
 
+def length_limit_text(db_field: models.Field) -> str | None:
+    """A text box's length limit, worded for the help under it."""
+    if isinstance(db_field, models.TextField) and db_field.max_length:
+        return f"At most {db_field.max_length:,} characters."
+    return None
+
+
 class HelpTextsMixin:
-    """For ModelAdmin and inline classes: puts HELP_TEXTS under the form fields."""
+    """For ModelAdmin and inline classes: puts HELP_TEXTS, and a text box's length limit,
+    under the form fields."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs) -> forms.Field | None:
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        text = help_text_for(self.model, db_field.name)
-        if formfield is not None and text:
-            formfield.help_text = text
+        if formfield is None:
+            return None
+        text = help_text_for(self.model, db_field.name) or formfield.help_text
+        limit = length_limit_text(db_field)
+        formfield.help_text = " ".join(str(part) for part in (text, limit) if part)
         return formfield

@@ -1,12 +1,18 @@
 """The admin site, with the input its views trust checked first (never a 500 for staff).
 
 Django's admin turns most bad query strings into its "?e=1" page, but not these:
-- a date drill-down outside the years a date can hold (`created_at__year=9999`, `0`);
+- a year outside the years a date can hold, compared with any date field a changelist can
+  filter (`created_at__year=0`, `created_at__year__gte=10000`, `created_at__iso_year=0`:
+  Django builds the year's date range only when it writes the SQL, and fails there), and a
+  date hierarchy's drill-down to a day that does not exist (`...__month=13`);
+- a value compared with a field that cannot hold it and that Django lets through to the
+  SQL (`ip_address=abc` on the login lockouts' lists);
 - a selected row or object id that its primary key cannot hold (`_selected_action=abc`,
   an integer past 64 bits), which reaches the database and fails there.
-NUL bytes in any query parameter are refused for the whole site by
-`rolefit.middleware.ClientErrorMiddleware`. Every other admin input goes through Django's
-own forms and filters.
+NUL bytes and lone surrogates in any query parameter (and lone surrogates in form bodies)
+are refused for the whole site by `rolefit.middleware.ClientErrorMiddleware`; the login
+form is `careers.editors.login`. Every other admin input goes through Django's own forms
+and filters.
 
 RoleFit's admin site (`careers.editors.site.RoleFitAdminSite`, the default site) is built
 on `GuardedAdminSite`, so every ModelAdmin registered with `admin.site` is covered without
@@ -18,13 +24,78 @@ import logging
 from functools import wraps
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import connection, models
 from django.shortcuts import render
+from django.utils.log import log_response
 
 logger = logging.getLogger("rolefit")
 
 BIGGEST_INTEGER = 2**63 - 1  # PostgreSQL's bigint
+YEAR_PARTS = {"year", "iso_year"}
+# Lookups whose value becomes a database value of the field's own type.
+COMPARISONS = {"exact", "gt", "gte", "lt", "lte", "in", "range"}
+# The admin and Django's year lookups compute the end of a year range: keep room for it.
+LAST_YEAR = datetime.MAXYEAR - 1
+
+
+def filtered_field(model, parameter: str) -> tuple[models.Field, list[str]] | None:
+    """The field a changelist parameter filters on, across relations, and the transforms
+    and lookup after it: `role__name__iexact` is (Role.name, ["iexact"]); None when the
+    parameter names no field (`q`, `o`, a list filter's own name)."""
+    parts = parameter.split("__")
+    opts, field = model._meta, None
+    while parts:
+        try:
+            field = opts.get_field(parts[0])
+        except FieldDoesNotExist:
+            break
+        parts = parts[1:]
+        if field.related_model is None:
+            break
+        opts = field.related_model._meta
+    return (field, parts) if field is not None else None
+
+
+def year_problem(year: str) -> str | None:
+    try:
+        return None if 1 <= int(year) <= LAST_YEAR else "year out of range"
+    except ValueError:
+        return "year is not a number"
+
+
+def database_value_problem(field: models.Field, value: str) -> str | None:
+    """Why `value` cannot become `field`'s database value (an IP address field given text
+    fails only there), or None."""
+    if field.is_relation:
+        field = field.related_model._meta.pk
+    try:
+        field.get_db_prep_value(field.to_python(value), connection)
+    except (ValidationError, ValueError, TypeError, OverflowError):
+        return f"not a valid {field.get_internal_type()} value"
+    return None
+
+
+def lookup_problem(model, query) -> str | None:
+    """Why a changelist parameter's value cannot be compared with the field it names, or
+    None. Django checks most values when it builds the query (the "?e=1" page); these two
+    kinds fail only when it writes the SQL."""
+    for parameter, values in query.lists():
+        target = filtered_field(model, parameter)
+        if target is None:
+            continue
+        field, rest = target
+        parts = [part for value in values for part in value.split(",")]
+        if isinstance(field, models.DateField) and YEAR_PARTS & set(rest):
+            problems = map(year_problem, parts)
+        elif len(rest) <= 1 and set(rest) <= COMPARISONS:
+            problems = (database_value_problem(field, part) for part in parts)
+        else:
+            continue
+        problem = next((problem for problem in problems if problem), None)
+        if problem:
+            return problem
+    return None
 
 
 def date_drilldown_problem(model_admin, query) -> str | None:
@@ -38,9 +109,8 @@ def date_drilldown_problem(model_admin, query) -> str | None:
     if not all(value.isdigit() for value in parts.values() if value is not None):
         return "date drill-down is not a number"
     try:
-        # The admin adds a year, month or day for the end of the range: keep room for it.
         datetime.date(int(parts["year"] or 1), int(parts["month"] or 1), int(parts["day"] or 1))
-        if not 1 <= int(parts["year"] or 1) <= datetime.MAXYEAR - 1:
+        if not 1 <= int(parts["year"] or 1) <= LAST_YEAR:
             raise ValueError("year out of range")
     except (ValueError, OverflowError):
         return "date drill-down out of range"
@@ -65,7 +135,8 @@ def primary_key_problem(model, values) -> str | None:
 def input_problem(model_admin, request, kwargs) -> str | None:
     object_id = kwargs.get("object_id")
     return (
-        date_drilldown_problem(model_admin, request.GET)
+        lookup_problem(model_admin.model, request.GET)
+        or date_drilldown_problem(model_admin, request.GET)
         or primary_key_problem(model_admin.model, request.POST.getlist("_selected_action"))
         or (primary_key_problem(model_admin.model, [object_id]) if object_id else None)
     )
@@ -84,10 +155,16 @@ def checked(view, model_admin):
     def checked_view(request, *args, **kwargs):
         problem = input_problem(model_admin, request, kwargs)
         if problem is not None:
-            logger.warning(
-                "admin input refused: %s", problem, extra={"request": request, "status_code": 400}
+            response = render(request, "400.html", status=400)
+            # One line: marked logged, Django adds no "Bad Request" line of its own.
+            log_response(
+                "admin input refused: %s",
+                problem,
+                response=response,
+                request=request,
+                logger=logger,
             )
-            return render(request, "400.html", status=400)
+            return response
         return view(request, *args, **kwargs)
 
     return checked_view

@@ -1,5 +1,7 @@
-"""RoleFit's admin site: its name, and an index grouped the way editors think."""
+"""RoleFit's admin site: its name, an index grouped the way editors think, and a login
+form that refuses what no account can be before anything records it."""
 
+from django.contrib import messages
 from django.contrib.admin.apps import AdminConfig
 
 from careers.editors.input_guard import GuardedAdminSite
@@ -50,6 +52,20 @@ class RoleFitAdminSite(GuardedAdminSite):
     site_header = "RoleFit administration"
     site_title = "RoleFit admin"
     index_title = "Content, assessment and people"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Imported here: this module loads with the apps, before auth's models exist.
+        from careers.editors.login import AdminLoginForm
+
+        self.login_form = AdminLoginForm
+
+    def logout(self, request, extra_context=None):
+        """Signing out lands on the login page (settings.LOGOUT_REDIRECT_URL), saying so."""
+        response = super().logout(request, extra_context)
+        if response.status_code == 302:
+            messages.info(request, "You are logged out.")
+        return response
 
     def get_app_list(self, request, app_label=None):
         """The index and the sidebar in sections (Content, Assessment, People); an app's

@@ -18,7 +18,12 @@ admin and is kept as it is, unless the seed is applied with ``update=True``.
 from careers.editable import content_queryset, row_values, seed_status
 from careers.fingerprint import fingerprint
 from careers.seeding.export import export_document
-from careers.seeding.reading import read_document_file, read_document_text, read_seed_directory
+from careers.seeding.reading import (
+    DOCUMENT_SIZE_LIMIT,
+    read_document_file,
+    read_document_text,
+    read_seed_directory,
+)
 from careers.seeding.schema import (
     COLLECTIONS,
     SEED_DIR,
@@ -30,6 +35,7 @@ from careers.seeding.writing import import_document, seed_content
 
 __all__ = [
     "COLLECTIONS",
+    "DOCUMENT_SIZE_LIMIT",
     "SEED_DIR",
     "SEED_FILES",
     "WRITE_ORDER",

@@ -1,6 +1,8 @@
 """Reading content documents from files and text, and validating them whole."""
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from careers.content.models import Responsibility, RoleSkill
-from careers.editable import EditableContent, content_fields
+from careers.editable import EditableContent, content_fields, unstorable_text_problem
 from careers.seeding.schema import (
     COLLECTIONS,
     NESTED,
@@ -24,17 +26,42 @@ from careers.seeding.schema import (
 
 # --- Reading files -------------------------------------------------------------------
 
+# The whole content exports to about 63 KB; a document may be 16 times that. With the
+# fields' own limits this bounds what an import can make pages and workers hold: at the
+# limits, the largest page is 0.7 MB and a worker peaks under 100 MiB
+# (scripts/content_memory.py).
+DOCUMENT_SIZE_LIMIT = 1024 * 1024  # bytes
+# A document nests 5 levels deep (collections, records, a role's responsibilities, each
+# one); deeper is not a content document, and thousands of levels crash the JSON parser.
+NESTING_LIMIT = 10
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _nesting_depth(text: str) -> int:
+    """How deeply the arrays and objects of JSON `text` nest, brackets in strings aside."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    duplicates = sorted(key for key, count in Counter(key for key, _ in pairs).items() if count > 1)
     if duplicates:
         raise ValueError(f"duplicate key {duplicates[0]!r}")
     return dict(pairs)
 
 
 def parse_json(text: str, origin: str) -> Any:
-    """Parses JSON text, refusing duplicate keys; errors name `origin` and the position."""
+    """Parses JSON text, refusing duplicate keys and deep nesting; errors name `origin`
+    and the position."""
+    if _nesting_depth(text) > NESTING_LIMIT:
+        raise ContentError(
+            [f"{origin}: nested more than {NESTING_LIMIT} levels deep (a content document nests 5)"]
+        )
     try:
         return json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as error:
@@ -45,8 +72,19 @@ def parse_json(text: str, origin: str) -> Any:
         raise ContentError([f"{origin}: {error}"]) from None
 
 
+def _too_large(origin: str) -> ContentError:
+    return ContentError(
+        [
+            f"{origin}: larger than {DOCUMENT_SIZE_LIMIT // (1024 * 1024)} MB, the most a content "
+            "document may be"
+        ]
+    )
+
+
 def _read_text(path: Path) -> str:
     try:
+        if path.stat().st_size > DOCUMENT_SIZE_LIMIT:
+            raise _too_large(str(path))
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError([f"{path}: no such file"]) from None
@@ -94,6 +132,8 @@ def read_seed_directory(seed_dir: Path = SEED_DIR) -> ContentDocument:
 
 def read_document_text(text: str, origin: str) -> ContentDocument:
     """Reads a whole document (as `export_document` writes it) from JSON text."""
+    if len(text.encode("utf-8", "surrogatepass")) > DOCUMENT_SIZE_LIMIT:
+        raise _too_large(origin)
     collections = _collections_of(parse_json(text, origin), origin, expected=None)
     return ContentDocument(collections, dict.fromkeys(collections, origin))
 
@@ -140,6 +180,9 @@ def clean_value(f: models.Field, raw: Any) -> Any:
         return raw
     _check_json_type(f, raw)
     if isinstance(raw, str):
+        problem = unstorable_text_problem(raw)
+        if problem:
+            raise ValueError(problem)
         raw = raw.strip()
     try:
         return f.clean(raw, None)
@@ -165,8 +208,11 @@ def parse_record(
     found: list[str] = [
         f"{where}: unknown field {name!r}" for name in data if name not in fields or name in fixed
     ]
-    if document_fingerprint is not None and not isinstance(document_fingerprint, str):
-        found.append(f"{where}: seed_fingerprint: expected a string")
+    if document_fingerprint is not None:
+        try:
+            clean_value(model._meta.get_field("seed_fingerprint"), document_fingerprint)
+        except ValueError as error:
+            found.append(f"{where}: seed_fingerprint: {error}")
     data.update(fixed)
     values: dict[str, Any] = {}
     for name, f in fields.items():
@@ -241,24 +287,24 @@ def _skill_levels(levels: Any, area: str, where: str, problems: list[str]) -> It
             yield record
 
 
-def _declared_slugs(document: ContentDocument) -> dict[type[models.Model], list[str]]:
-    # Every slug the document declares, valid record or not, so one bad record is
-    # reported once rather than again by everything that refers to it.
+def _declared_slugs(document: ContentDocument) -> dict[type[models.Model], dict[str, int]]:
+    # Every slug the document declares (with its position), valid record or not, so one
+    # bad record is reported once rather than again by everything that refers to it.
     return {
-        COLLECTIONS[name]: list(collection)
+        COLLECTIONS[name]: {slug: position for position, slug in enumerate(collection, 1)}
         for name, collection in document.collections.items()
         if isinstance(collection, dict)
     }
 
 
-def _reference_problems(record: Record, slugs: Mapping[type, list[str]]) -> list[str]:
+def _reference_problems(record: Record, slugs: Mapping[type, Mapping[str, int]]) -> list[str]:
     problems = []
     for f in content_fields(record.model):
         if not f.is_relation:
             continue
         value = record.values[f.name]
         wanted = value if f.many_to_many else ([] if value is None else [value])
-        known = slugs.get(f.related_model, [])
+        known = slugs.get(f.related_model, {})
         noun = f.related_model._meta.verbose_name
         problems += [
             f"{record.where}: {f.name}: unknown {noun} {slug!r}"
@@ -268,7 +314,7 @@ def _reference_problems(record: Record, slugs: Mapping[type, list[str]]) -> list
     return problems
 
 
-def _constraint_problems(record: Record, slugs: Mapping[type, list[str]]) -> list[str]:
+def _constraint_problems(record: Record, slugs: Mapping[type, Mapping[str, int]]) -> list[str]:
     """Runs the model's check constraints, standing in document positions for related ids."""
     instance = record.model()
     for f in content_fields(record.model):
@@ -276,8 +322,7 @@ def _constraint_problems(record: Record, slugs: Mapping[type, list[str]]) -> lis
         if f.many_to_many:
             continue
         if f.is_relation:
-            known = slugs.get(f.related_model, [])
-            value = known.index(value) + 1 if value in known else None
+            value = slugs.get(f.related_model, {}).get(value)
             setattr(instance, f.attname, value)
         else:
             setattr(instance, f.name, value)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DataError, IntegrityError, connection, models, transaction
 
 from careers.editable import EditableContent, content_fields, content_queryset, row_values
 from careers.fingerprint import comparable, fingerprint
@@ -124,7 +124,9 @@ def _write_row(
     row.seed_fingerprint = new_fingerprint
     try:
         row.save()
-    except IntegrityError as error:
+    # A clash with a row the document does not name; or a value validation let through,
+    # reported in one line too (the transaction rolls everything back).
+    except (IntegrityError, DataError) as error:
         raise ContentError([f"{record.where}: cannot be saved ({error})".strip()]) from None
     for name, pks in many:
         getattr(row, name).set(pks)

@@ -2,8 +2,9 @@
 
 A page is stored in the shared cache (the database's cache table, or Redis) under its
 host, path and query string, together with the content version current when it was
-rendered; each worker also keeps the pages it served in a `VersionedMemo`. A hit costs
-one read of the version, and skips sessions, CSRF, auth and the view.
+rendered; each worker also keeps the pages it served in a `VersionedMemo` (500 pages and
+16 MiB at most, so large content cannot grow the workers). A hit costs one read of the
+version, and skips sessions, CSRF, auth and the view.
 
 Nobody outside can fill it: a page is stored only for a host named in ALLOWED_HOSTS
 (`rolefit.middleware.CanonicalHostMiddleware` has already dropped ports that are not the
@@ -109,7 +110,9 @@ def etag_for(version: str, key: str) -> str:
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.local = VersionedMemo(capacity=settings.PAGE_CACHE_LOCAL_ENTRIES)
+        self.local = VersionedMemo(
+            capacity=settings.PAGE_CACHE_LOCAL_ENTRIES, max_bytes=settings.PAGE_CACHE_LOCAL_BYTES
+        )
 
     def __call__(self, request):
         token = request_version.set({})
@@ -142,7 +145,7 @@ class PageCacheMiddleware:
                 entry = cache.get(key)
                 if entry is None or entry["version"] != version:
                     return version, None
-                self.local.put(key, version, entry)
+                self.local.put(key, version, entry, size=len(entry["content"]))
             return version, entry
         except DatabaseError:
             raise  # the database is down: the error handler answers 503
@@ -171,7 +174,7 @@ class PageCacheMiddleware:
             headers = {name: response[name] for name in STORED_HEADERS if name in response}
             entry = {"version": version, "content": response.content, "headers": headers}
             cache.set(key, entry)
-            self.local.put(key, version, entry)
+            self.local.put(key, version, entry, size=len(entry["content"]))
         except DatabaseError:
             raise
         except Exception:

@@ -23,6 +23,25 @@ def test_the_least_recently_used_entry_goes_first():
     assert memo.get("c", "v") == 3
 
 
+def test_entries_go_once_their_sizes_pass_the_byte_budget():
+    memo = VersionedMemo(capacity=10, max_bytes=100)
+    memo.put("a", "v", "page a", size=60)
+    memo.put("b", "v", "page b", size=30)
+    memo.put("c", "v", "page c", size=30)  # 120 bytes: the oldest goes
+    assert memo.get("a", "v") is None
+    assert (memo.get("b", "v"), memo.get("c", "v")) == ("page b", "page c")
+    memo.put("b", "v", "page b again", size=30)  # replacing counts once
+    assert memo.total_bytes == 60
+
+
+def test_a_value_larger_than_the_byte_budget_is_not_kept_and_evicts_nothing():
+    memo = VersionedMemo(capacity=10, max_bytes=100)
+    memo.put("small", "v", "kept", size=10)
+    memo.put("huge", "v", "too large", size=101)
+    assert memo.get("huge", "v") is None
+    assert memo.get("small", "v") == "kept"
+
+
 @pytest.mark.django_db
 def test_get_or_compute_computes_again_once_the_content_version_moves(
     settings, django_capture_on_commit_callbacks

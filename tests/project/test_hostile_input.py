@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.helpers import ARCHITECT, PAIR, hostile_queries
+from tests.helpers import ARCHITECT, PAIR, hostile_queries, logged_lines, tracebacks
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,7 @@ PUBLIC_URLS = [
 ]
 # Every parameter a view reads, and some none reads.
 PARAMETERS = ["role", "category", "q", "page", "utm_source"]
+UTF7 = "text/plain; charset=utf-7"
 HOSTILE_SEGMENTS = ["%00", "%FF%FE", "%C0%AF", "x" * 2000, "%27%20OR%201%3D1--", "%E2%80%AE"]
 
 
@@ -77,6 +78,16 @@ def test_a_nul_byte_in_a_filter_is_a_400_page_not_a_database_error(client, live_
         response = client.get(url)
         assert response.status_code == 400
         assert b"We could not read that request" in response.content
+
+
+def test_a_refused_query_string_is_one_log_line_without_a_traceback(client, live_settings):
+    # UTF-7 (a charset a client may name) decodes "+2AA-" to a lone surrogate.
+    for url, content_type in [("/tools/?role=%00", None), ("/faq/?q=+2AA-", UTF7)]:
+        extra = {"CONTENT_TYPE": content_type} if content_type else {}
+        with logged_lines() as lines:
+            assert client.get(url, **extra).status_code == 400
+        assert len(lines) == 1, lines
+        assert not tracebacks(lines)
 
 
 def test_hostile_posts_to_the_result_links_are_handled(client, live_settings):

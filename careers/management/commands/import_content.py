@@ -6,7 +6,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from careers.history.registry import recorded
-from careers.seeding import ContentError, import_document, read_document_file, read_document_text
+from careers.seeding import (
+    DOCUMENT_SIZE_LIMIT,
+    ContentError,
+    import_document,
+    read_document_file,
+    read_document_text,
+)
 
 
 class Command(BaseCommand):
@@ -22,7 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args, file: str, verbosity: int, **options):
         try:
             if file == "-":
-                document = read_document_text(sys.stdin.read(), "<stdin>")
+                # One character past the limit is enough to refuse it, unread beyond.
+                document = read_document_text(sys.stdin.read(DOCUMENT_SIZE_LIMIT + 1), "<stdin>")
             else:
                 document = read_document_file(Path(file))
             with recorded(f"import_content {file}"):
