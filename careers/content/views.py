@@ -162,8 +162,12 @@ class SearchView(ContentPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         query = search.normalize_search_query(self.request.GET.get("q"))
+        results = search.search(query=query)
         return super().get_context_data(
-            search_query=query, hits=search.search(query=query), **kwargs
+            search_query=query,
+            hits=results.hits,
+            corrected_query=results.corrected_query,
+            **kwargs,
         )
 
 
