@@ -179,7 +179,9 @@ SEARCH_KINDS: dict[type[Model], SearchKind] = {
     FAQ: SearchKind("FAQ", "question", "answer", {"slug": "slug"}),
     SalaryRange: SearchKind("Salary", "label", "note", {"role_slug": "role__slug"}, "role__name"),
     DecisionFactor: SearchKind("Decision factor", "name", "description", {"slug": "slug"}),
-    KeyPoint: SearchKind("The article's advice", "title", "text", {"slug": "slug", "page": KEY_POINT_PAGE}),
+    KeyPoint: SearchKind(
+        "The article's advice", "title", "text", {"slug": "slug", "page": KEY_POINT_PAGE}
+    ),
 }
 # A whole page about what the visitor typed (a role's, the Salaries page) beats a passage
 # that mentions it as often.
@@ -389,11 +391,14 @@ def _vocabulary_sql() -> str:
             if isinstance(name, str) and "__" not in name
         ]
         text = " || ' ' || ".join(columns)
-        selects.append(f"SELECT to_tsvector('simple', {text}) FROM {quote(model._meta.db_table)}")
+        table = quote(model._meta.db_table)
+        # Only the models' own table and column names: nothing a visitor typed.
+        selects.append(f"SELECT to_tsvector('simple', {text}) FROM {table}")  # noqa: S608
     return " UNION ALL ".join(selects)
 
 
 SPELLING_SQL = """
+WITH vocabulary AS (SELECT word, nentry FROM ts_stat(%(vocabulary)s))
 SELECT typed, (
     SELECT word FROM vocabulary
     WHERE similarity(word, typed) >= %(threshold)s
@@ -410,10 +415,9 @@ def spelling_corrected(terms: tuple[SearchTerm, ...]) -> str | None:
     typed = list(search_words(terms))
     if not typed:
         return None
-    sql = f"WITH vocabulary AS (SELECT word, nentry FROM ts_stat(%(vocabulary)s)) {SPELLING_SQL}"
     params = {"vocabulary": _vocabulary_sql(), "threshold": SPELLING_SIMILARITY, "typed": typed}
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(SPELLING_SQL, params)
         closest = dict(cursor.fetchall())
     corrected = [closest.get(word) or word for word in typed]
     return " ".join(corrected) if corrected != typed else None

@@ -119,7 +119,6 @@ def test_a_misspelt_word_is_read_as_the_closest_word_of_the_content(seeded):
     assert results.corrected_query == "architect"
     assert results.hits[0].url == ARCHITECT_PAGE
 
-
     results = search.search(query="xylophone")  # unlike any word of the content
     assert results.hits == () and results.corrected_query is None
 
