@@ -30,7 +30,6 @@ from careers.content.models import (
 )
 from careers.content.search_pages import SEARCHABLE_PAGES
 from careers.content.search_query import SearchTerm, search_terms, search_words
-from rolefit.caching import VersionedMemo
 
 logger = logging.getLogger("rolefit")
 
@@ -259,23 +258,13 @@ class SearchResults:
     corrected_query: str | None = None
 
 
-SEARCH_MEMO = VersionedMemo(capacity=512)
-
-
 def search(*, query: str) -> SearchResults:
     """Pages, roles, responsibilities, skills, tools, salaries, decision factors, key
     points and FAQs matching `query`, best first; a misspelt word is read as the closest
-    word of the content when nothing matches as typed.
-
-    Kept per worker for each normalised query until the content changes.
-    """
+    word of the content when nothing matches as typed."""
     query = normalize_search_query(query)
     if not search_terms(query):
         return SearchResults(hits=())
-    return SEARCH_MEMO.get_or_compute(query, lambda: _search_uncached(query))
-
-
-def _search_uncached(query: str) -> SearchResults:
     try:
         with transaction.atomic():
             return _search_terms(search_terms(query))

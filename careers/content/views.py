@@ -6,12 +6,12 @@ content, and says so with `shared_page` (the page cache stores it).
 
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.views.generic import ListView, RedirectView, TemplateView
 
 from careers.article import ARTICLE_TITLE
 from careers.content import catalogue, search, selectors
-from rolefit.caching import shared_page
+from rolefit.caching import VersionedMemo, shared_page
 
 TOOL_FILTERS = ("role", "category")
 
@@ -156,9 +156,20 @@ class FAQDetailView(SelectedPageView):
 
 
 class SearchView(ContentPageMixin, TemplateView):
-    """Not shared: queries are unbounded, so their pages would only fill the cache."""
+    """Not a shared page: queries are unbounded, so their pages would fill the shared
+    cache. Each worker keeps the pages of the queries it answered most recently, per
+    normalised query, until the content changes."""
 
     template_name = "careers/search.html"
+    pages = VersionedMemo(capacity=256)
+
+    def get(self, request, *args, **kwargs):
+        query = search.normalize_search_query(request.GET.get("q"))
+        html = self.pages.get_or_compute(
+            (request.get_host(), query),
+            lambda: super(SearchView, self).get(request, *args, **kwargs).render().content,
+        )
+        return HttpResponse(html)
 
     def get_context_data(self, **kwargs):
         query = search.normalize_search_query(self.request.GET.get("q"))

@@ -109,7 +109,8 @@ def _sections(items) -> list[str]:
 
 @register.simple_tag
 def from_article(*items) -> str:
-    """'From the article: <heading>' naming, once each, the sections `items` rest on.
+    """The section's one quiet citation: a "§ Source" mark that opens to name, once each,
+    the article sections `items` rest on.
 
     An item is a heading, a row with an `article_section`, or a list of either; nothing is
     written when none names a section.
@@ -118,7 +119,12 @@ def from_article(*items) -> str:
     if not sections:
         return ""
     cited = format_html_join("; ", "<cite>{}</cite>", ((section,) for section in sections))
-    return format_html('<p class="article-note">From the article: {}</p>', cited)
+    return format_html(
+        '<details class="source-mark"><summary><span aria-hidden="true">§</span> Source'
+        '</summary><p class="article-note">From the article{}, {}.</p></details>',
+        "'s sections" if len(sections) > 1 else "'s section",
+        cited,
+    )
 
 
 @register.filter
@@ -130,7 +136,7 @@ def money(value) -> str:
 @register.filter
 def money_short(value) -> str:
     """$170k."""
-    return f"${int(value) // 1000}k"
+    return charts.short_money(int(value))
 
 
 @register.simple_tag
