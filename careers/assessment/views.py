@@ -18,6 +18,8 @@ from careers.assessment.timing import (
     seconds_since,
     started_field,
 )
+from careers.content.selectors import shown_rows
+from careers.history.reviewed import last_reviewed
 from rolefit.caching import (
     VersionedMemo,
     first_query_checks_connection,
@@ -155,4 +157,7 @@ def result_feedback(request, pk):
 @require_safe
 def methodology(request):
     questions = selectors.assessment_questions()
-    return render(request, "careers/assessment_methodology.html", methodology_context(questions))
+    context = methodology_context(questions)
+    shown = shown_rows(questions, [question.factor for question in questions])
+    context["last_reviewed"] = last_reviewed(shown)
+    return render(request, "careers/assessment_methodology.html", context)

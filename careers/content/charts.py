@@ -10,8 +10,8 @@ from math import ceil, floor
 from typing import Protocol
 
 CHART_WIDTH = 640
-PLOT_LEFT = 34
-PLOT_RIGHT = 606
+PLOT_LEFT = 44
+PLOT_RIGHT = 596
 # A row: the range's label, its bar, then its figures on a line of their own under the
 # bar, where they can always be drawn whole.
 ROW_HEIGHT = 104
@@ -71,7 +71,7 @@ class SalaryBar:
 
     @property
     def figures(self) -> str:
-        """"$170k–$250k", with ", median $200k" where a median is given as a figure."""
+        """ "$170k–$250k", with ", median $200k" where a median is given as a figure."""
         text = f"{short_money(self.low)}–{short_money(self.high)}"
         return text + (f", median {short_money(self.median)}" if self.median else "")
 

@@ -5,14 +5,14 @@ per page): related rows come through `select_related`, one query per list, or Po
 arrays (`ArraySubquery`) for the short lists a page only shows as text and links.
 """
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, is_dataclass
 from itertools import combinations
 from types import SimpleNamespace
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, QuerySet, Value
+from django.db.models import Model, OuterRef, QuerySet, Value
 from django.db.models.functions import JSONObject
 
 from careers.content.key_points import (
@@ -140,11 +140,39 @@ def _row_array(queryset: QuerySet, fields: Sequence[str]) -> ArraySubquery:
 
 
 @dataclass(frozen=True)
+class RowRef:
+    """A content row a page shows through its values only (a text, a link)."""
+
+    model: type[Model]
+    pk: int
+
+
+def shown_rows(*items) -> Iterator[tuple[type[Model], object]]:
+    """(model, primary key) of every content row in `items`: rows, `RowRef`s, key points,
+    and the page objects and lists holding them. A role read with `roles_annotated` also
+    shows its responsibilities."""
+    for item in items:
+        if isinstance(item, Model):
+            yield type(item), item.pk
+            for pk in getattr(item, "responsibility_ids", None) or ():
+                yield Responsibility, pk
+        elif isinstance(item, RowRef):
+            yield item.model, item.pk
+        elif isinstance(item, KeyPointRef):
+            yield KeyPoint, item.id
+        elif is_dataclass(item):
+            yield from shown_rows(*(getattr(item, f.name) for f in fields(item)))
+        elif isinstance(item, list | tuple | QuerySet):
+            yield from shown_rows(*item)
+
+
+@dataclass(frozen=True)
 class PageLink:
     """A link to another page: what it is called and where it is."""
 
     title: str
     url: str
+    row: RowRef | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +190,7 @@ def roles_annotated() -> QuerySet[Role]:
     responsibilities = Responsibility.objects.filter(role=OuterRef("pk"))
     return Role.objects.annotate(
         responsibility_texts=_text_array(responsibilities.order_by("order", "id"), "text"),
+        responsibility_ids=_text_array(responsibilities.order_by("order", "id"), "id"),
         responsibility_sections=_text_array(
             responsibilities.order_by("article_section").distinct("article_section"),
             "article_section",
@@ -229,7 +258,7 @@ def role_page(*, slug: str) -> RolePage | None:
         .annotate(
             faq_rows=_row_array(
                 FAQ.objects.filter(related_role=OuterRef("pk")).order_by("order", "question"),
-                ("slug", "question"),
+                ("id", "slug", "question"),
             ),
             other_role_rows=_row_array(
                 Role.objects.exclude(pk=OuterRef("pk")).order_by("order", "name"),
@@ -251,7 +280,11 @@ def role_page(*, slug: str) -> RolePage | None:
         salaries=salaries,
         fits=factor_rows(DecisionFactor.objects.all(), [role]),
         faqs=tuple(
-            PageLink(title=row["question"], url=FAQ.url_for(slug=row["slug"]))
+            PageLink(
+                title=row["question"],
+                url=FAQ.url_for(slug=row["slug"]),
+                row=RowRef(FAQ, row["id"]),
+            )
             for row in role.faq_rows
         ),
         key_points=key_point_refs(role.key_point_rows),
@@ -307,6 +340,21 @@ class Comparison:
     def shared_tools(self) -> tuple[Tool, ...]:
         """Tools every compared role uses."""
         return tuple(tool for tool in self.tools if len(tool.role_slugs) == len(self.roles))
+
+    @property
+    def work_sections(self) -> tuple[str, ...]:
+        """The article sections the roles' responsibilities, work environment, career
+        path and outlook rest on."""
+        return tuple(
+            section
+            for role in self.roles
+            for section in (
+                *role.responsibility_sections,
+                role.work_environment_section,
+                role.career_path_section,
+                role.outlook_section,
+            )
+        )
 
     @property
     def own_tools(self) -> tuple[tuple[Role, tuple[ToolGroup, ...]], ...]:

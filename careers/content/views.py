@@ -6,18 +6,25 @@ content, and says so with `shared_page` (the page cache stores it).
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.views.generic import ListView, RedirectView, TemplateView
 
 from careers.article import ARTICLE_TITLE
 from careers.content import catalogue, search, selectors
+from careers.history.reviewed import last_reviewed
 from rolefit.caching import VersionedMemo, shared_page
 
 TOOL_FILTERS = ("role", "category")
 
 
+# What in a page's context holds the content rows it shows.
+SHOWN_CONTENT = ("page", "object_list", "key_points", "attributed_faqs")
+
+
 class ContentPageMixin:
-    """What every content page shares: its canonical address, and 404 for a missing page."""
+    """What every content page shares: its canonical address, when its content was last
+    reviewed, and 404 for a missing page."""
 
     def get_canonical_path(self) -> str:
         return self.request.path
@@ -25,6 +32,9 @@ class ContentPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["canonical_url"] = self.request.build_absolute_uri(self.get_canonical_path())
+        shown = [context[name] for name in SHOWN_CONTENT if context.get(name) is not None]
+        if shown:
+            context["last_reviewed"] = last_reviewed(selectors.shown_rows(*shown))
         return context
 
 
@@ -180,6 +190,14 @@ class SearchView(ContentPageMixin, TemplateView):
             corrected_query=results.corrected_query,
             **kwargs,
         )
+
+
+@shared_page
+class AboutView(ContentPageMixin, TemplateView):
+    template_name = "careers/about.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contact_email=settings.CONTACT_EMAIL, **kwargs)
 
 
 @shared_page

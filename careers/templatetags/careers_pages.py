@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from careers.article import ARTICLE_TITLE
 from careers.content import charts
 
 register = template.Library()
@@ -125,6 +126,12 @@ def from_article(*items) -> str:
         "'s sections" if len(sections) > 1 else "'s section",
         cited,
     )
+
+
+@register.simple_tag
+def article_title() -> str:
+    """The title of the article all content comes from (the footer names it on every page)."""
+    return ARTICLE_TITLE
 
 
 @register.filter

@@ -1,0 +1,126 @@
+"""Every public page as a visitor meets it, at 375 and 1280 px, light and dark: axe finds
+nothing, and what axe leaves out is measured in the page (tests/browser/page_checks.js):
+the contrast of controls, focus rings and chart marks (3:1, WCAG 1.4.11), salary chart
+labels drawn whole, no block touching the one above it, no sideways scrolling."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from careers.assessment.timing import STARTED_FIELD, started_stamp
+from tests.assessment.personas import SYSTEMS_AND_MENTORING_LEAD
+from tests.browser.test_pages_browser import PAGES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGE_CHECKS = (Path(__file__).parent / "page_checks.js").read_text()
+WIDTHS = (375, 1280)
+SCHEMES = ("light", "dark")
+VISITOR_PAGES = {**PAGES, "about": "/about/", "result": None}
+# The focus ring of the element focused now, against what it is drawn on.
+FOCUS_RING = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return {
+    element: el.tagName + " " + (el.textContent || el.value || "").trim().slice(0, 30),
+    style: style.outlineStyle, width: parseFloat(style.outlineWidth), colour: style.outlineColor,
+  };
+}"""
+RING_CONTRAST = """([colour]) => {
+  const el = document.activeElement;
+  const ctx = document.createElement("canvas").getContext("2d");
+  const rgba = (css) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = css; ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data; return {r, g, b, a: a / 255}; };
+  const lum = (c) => [c.r, c.g, c.b].map((v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let node = el.parentElement, bg = null;
+  for (; node; node = node.parentElement) {
+    const c = rgba(getComputedStyle(node).backgroundColor);
+    if (c.a > 0.5) { bg = c; break; }
+  }
+  bg = bg || rgba(getComputedStyle(document.body).backgroundColor);
+  const [hi, lo] = [lum(rgba(colour)), lum(bg)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+TAB_STOPS = 8
+
+
+@pytest.fixture
+def visitor_site(live_server, transactional_db, client, settings):
+    """The article's content and one stored result, committed for the live server."""
+    call_command("seed_content", verbosity=0)
+    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
+    stamp = {STARTED_FIELD: started_stamp(at=time.time() - 300)}
+    result = client.post("/assessment/", {**SYSTEMS_AND_MENTORING_LEAD, **stamp})
+    return live_server, result["Location"]
+
+
+def focus_ring_problems(page) -> list[str]:
+    problems = []
+    page.locator("body").focus()
+    for _ in range(TAB_STOPS):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(FOCUS_RING)
+        if ring["style"] == "none" or ring["width"] < 2:
+            problems.append(f"{ring['element']}: no visible focus ring")
+            continue
+        ratio = page.evaluate(RING_CONTRAST, [ring["colour"]])
+        if ratio < 3:
+            problems.append(f"{ring['element']}: focus ring at {ratio:.2f}:1, under 3:1")
+    return problems
+
+
+@pytest.mark.parametrize("name", VISITOR_PAGES)
+def test_page_reads_well_light_and_dark_on_a_phone_and_a_desktop(
+    visitor_site, page, assert_accessible, screenshot, name
+):
+    server, result_path = visitor_site
+    url = server.url + (VISITOR_PAGES[name] or result_path)
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(url)
+            where = f"{name} at {width}px, {scheme}"
+            assert page.evaluate(PAGE_CHECKS) == [], where
+            assert focus_ring_problems(page) == [], where
+            assert_accessible(page)
+            screenshot(page, f"visitor-{name}-{width}-{scheme}")
+
+
+@pytest.mark.parametrize("path", ["/compare/ai-pair-programmer-vs-ai-architect/", "/"])
+def test_the_comparison_reads_row_by_row_on_a_phone(visitor_site, page, path):
+    server, _ = visitor_site
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(server.url + path)
+    cells = page.locator(".compare-cell")
+    assert cells.count() >= 10
+    for index in range(cells.count()):
+        cell = cells.nth(index)
+        role = cell.locator(".cell-role").inner_text()
+        assert re.search(r"AI (PAIR PROGRAMMER|ARCHITECT)", role), role  # named on every block
+    # One block under the other: each starts below the one before it.
+    tops = [cells.nth(i).bounding_box()["y"] for i in range(cells.count())]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    narrow = page.evaluate(
+        """() => [...document.querySelectorAll('main p, main li')]
+            .filter((el) => el.textContent.trim().length > 60 && el.getBoundingClientRect().width < 280)
+            .map((el) => el.textContent.trim().slice(0, 40))"""
+    )
+    assert narrow == []
+
+
+def test_a_page_prints_its_content_without_navigation_and_with_link_addresses(visitor_site, page):
+    server, _ = visitor_site
+    page.goto(server.url + "/roles/ai-architect/")
+    page.emulate_media(media="print")
+    for hidden in ["header.site-header", "#site-search", ".btn", "nav[aria-label=Breadcrumb]"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("main h1").is_visible()
+    after = page.evaluate(
+        """() => getComputedStyle(document.querySelector('main a[href^="/tools/"]'), '::after').content"""
+    )
+    assert after.startswith('" (/tools/')
