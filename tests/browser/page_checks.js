@@ -1,6 +1,7 @@
 // What a visitor would see broken, measured in the page (axe checks none of it).
-// Returns a list of problems, each a short sentence naming the element.
-(() => {
+// page.evaluate(script, "page"): the page's problems, each a short sentence naming the
+// element; page.evaluate(script, "focus"): the same for the focused element's focus ring.
+(what) => {
   const problems = [];
   const name = (el) =>
     el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
@@ -38,6 +39,18 @@
   const needs = (ratio, what, el) => {
     if (ratio < 3) problems.push(`${what} of ${name(el)} is ${ratio.toFixed(2)}:1, under 3:1`);
   };
+
+  if (what === "focus") {
+    // The ring is drawn outside the element, on what the element sits on.
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === "none" || parseFloat(style.outlineWidth) < 2) {
+      problems.push(`${name(el)} shows no focus ring`);
+    } else {
+      needs(contrast(rgba(style.outlineColor), backgroundOf(el.parentElement)), "the focus ring", el);
+    }
+    return problems;
+  }
 
   // Form controls: their border against what they sit on.
   for (const el of document.querySelectorAll("input:not([type=hidden]), select, textarea")) {
@@ -93,4 +106,4 @@
     problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth}px)`);
   }
   return problems;
-})()
+}

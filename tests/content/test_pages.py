@@ -39,6 +39,7 @@ PUBLIC_PAGES = [
     ("/search/", "What are you looking for?"),
     ("/search/?q=copilot", "GitHub"),
     ("/sources/", "Stack Overflow Blog"),
+    ("/about/", "not a validated psychological test"),
 ]
 PAGE_PATHS = [path for path, _ in PUBLIC_PAGES]
 
@@ -96,7 +97,7 @@ def test_role_page_shows_every_part_of_the_role(client, seeded):
     assert "$170,000" in html and 'role="img"' in html  # salary, drawn
     assert "This may be you if" in html
     assert "Who earns more" in html  # a related FAQ
-    assert "From the article: <cite>Key Functions of an AI Architect</cite>" in html
+    assert "<cite>Key Functions of an AI Architect</cite>" in html
     assert f'href="{CANONICAL_COMPARE}"' in html
 
 
@@ -238,7 +239,7 @@ def test_each_faq_has_its_own_page_naming_its_article_section(client, seeded):
     faq = FAQ.objects.get(slug=FAQ_SLUG)
     html = html_of(client.get(faq.get_absolute_url()))
     assert shown(faq.answer.split(".")[0], html)
-    assert f"From the article: <cite>{faq.article_section}</cite>" in html
+    assert f"From the article's section, <cite>{faq.article_section}</cite>." in html
     assert "/sources/#source-" not in html  # the article ties no reference to an answer
 
 
@@ -346,6 +347,7 @@ def test_sitemap_lists_every_public_page(client, seeded):
         "/salaries/",
         "/faq/",
         "/sources/",
+        "/about/",
         "/assessment/",
         "/assessment/methodology/",
         *(f"/roles/{slug}/" for slug in Role.objects.values_list("slug", flat=True)),
@@ -384,6 +386,7 @@ def test_reverse_names_match_the_public_url_contract():
     assert reverse("careers:salary_list") == "/salaries/"
     assert reverse("careers:search") == "/search/"
     assert reverse("careers:source_list") == "/sources/"
+    assert reverse("careers:about") == "/about/"
 
 
 # --- Bounded queries -------------------------------------------------------------------------
