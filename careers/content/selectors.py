@@ -328,6 +328,16 @@ def comparison_pairs() -> list[tuple[Role, Role]]:
 
 
 @dataclass(frozen=True)
+class WorkArea:
+    """One topic of the comparison's "Work and career": per role, its paragraphs, or its
+    list (responsibilities); None where the role has nothing written for it."""
+
+    title: str
+    cells: tuple[tuple[Role, str | tuple[str, ...] | None], ...]
+    is_list: bool = False
+
+
+@dataclass(frozen=True)
 class Comparison:
     roles: tuple[Role, ...]
     skills: tuple[SkillRow, ...]
@@ -340,6 +350,26 @@ class Comparison:
     def shared_tools(self) -> tuple[Tool, ...]:
         """Tools every compared role uses."""
         return tuple(tool for tool in self.tools if len(tool.role_slugs) == len(self.roles))
+
+    @property
+    def work_areas(self) -> tuple[WorkArea, ...]:
+        """Responsibilities, work environment, career path and outlook, role by role."""
+
+        def area(title: str, field: str) -> WorkArea:
+            return WorkArea(
+                title, tuple((role, getattr(role, field) or None) for role in self.roles)
+            )
+
+        return (
+            WorkArea(
+                "Main responsibilities",
+                tuple((role, tuple(role.responsibility_texts)) for role in self.roles),
+                is_list=True,
+            ),
+            area("Work environment", "work_environment"),
+            area("Career path", "career_path"),
+            area("Outlook", "outlook"),
+        )
 
     @property
     def work_sections(self) -> tuple[str, ...]:
