@@ -18,7 +18,7 @@ from careers.assessment.timing import (
     seconds_since,
     started_field,
 )
-from careers.content.selectors import shown_rows
+from careers.content.shown import shown_rows
 from careers.history.reviewed import last_reviewed
 from rolefit.caching import (
     VersionedMemo,

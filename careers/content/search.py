@@ -29,16 +29,14 @@ from careers.content.models import (
     ToolCategory,
 )
 from careers.content.search_pages import SEARCHABLE_PAGES
-from careers.content.search_query import SearchTerm, search_terms, search_words
+from careers.content.search_query import SearchTerm, search_terms
+from careers.content.search_spelling import spelling_corrected
 
 logger = logging.getLogger("rolefit")
 
 SEARCH_CONFIG = "english"
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULT_LIMIT = 40
-# How alike (pg_trgm's similarity, 0 to 1) a misspelt word and a word of the content must
-# be for search to read one as the other: "architcet" and "architect" score 0.43.
-SPELLING_SIMILARITY = 0.3
 # Private-use characters mark the matches inside ts_headline's output, which is then
 # escaped as a whole before the markers become <mark> tags: content and query stay inert.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
@@ -280,7 +278,7 @@ def _search_terms(terms: tuple[SearchTerm, ...]) -> SearchResults:
     hits = search_hits(terms)
     if hits:
         return SearchResults(hits=hits)
-    corrected = spelling_corrected(terms)
+    corrected = spelling_corrected(terms, documents=SEARCH_DOCUMENTS)
     if corrected is None:
         return SearchResults(hits=())
     return SearchResults(hits=search_hits(search_terms(corrected)), corrected_query=corrected)
@@ -367,46 +365,3 @@ def page_hits(query: SearchQuery) -> list[SearchHit]:
         )
         for number, title, summary, rank in rows
     ]
-
-
-def _vocabulary_sql() -> str:
-    """The words of the content as they are written (not stemmed), for ts_stat."""
-    quote = connection.ops.quote_name
-    selects = []
-    for model, fields in SEARCH_DOCUMENTS.items():
-        columns = [
-            f"coalesce({quote(model._meta.get_field(name).column)}, '')"
-            for name, _weight in fields
-            if isinstance(name, str) and "__" not in name
-        ]
-        text = " || ' ' || ".join(columns)
-        table = quote(model._meta.db_table)
-        # Only the models' own table and column names: nothing a visitor typed.
-        selects.append(f"SELECT to_tsvector('simple', {text}) FROM {table}")  # noqa: S608
-    return " UNION ALL ".join(selects)
-
-
-SPELLING_SQL = """
-WITH vocabulary AS (SELECT word, nentry FROM ts_stat(%(vocabulary)s))
-SELECT typed, (
-    SELECT word FROM vocabulary
-    WHERE similarity(word, typed) >= %(threshold)s
-    ORDER BY similarity(word, typed) DESC, nentry DESC, word
-    LIMIT 1
-)
-FROM unnest(%(typed)s::text[]) AS typed
-"""
-
-
-def spelling_corrected(terms: tuple[SearchTerm, ...]) -> str | None:
-    """The query's words, each replaced by the most alike word of the content (pg_trgm's
-    similarity) where one is alike enough; None when no word changes. One query."""
-    typed = list(search_words(terms))
-    if not typed:
-        return None
-    params = {"vocabulary": _vocabulary_sql(), "threshold": SPELLING_SIMILARITY, "typed": typed}
-    with connection.cursor() as cursor:
-        cursor.execute(SPELLING_SQL, params)
-        closest = dict(cursor.fetchall())
-    corrected = [closest.get(word) or word for word in typed]
-    return " ".join(corrected) if corrected != typed else None

@@ -5,14 +5,14 @@ per page): related rows come through `select_related`, one query per list, or Po
 arrays (`ArraySubquery`) for the short lists a page only shows as text and links.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from types import SimpleNamespace
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Model, OuterRef, QuerySet, Value
+from django.db.models import OuterRef, QuerySet, Value
 from django.db.models.functions import JSONObject
 
 from careers.content.key_points import (
@@ -34,6 +34,7 @@ from careers.content.models import (
     Tool,
     ToolCategory,
 )
+from careers.content.shown import RowRef
 
 # --- Building blocks ---------------------------------------------------------------------
 
@@ -137,33 +138,6 @@ def _text_array(queryset: QuerySet, field: str) -> ArraySubquery:
 
 def _row_array(queryset: QuerySet, fields: Sequence[str]) -> ArraySubquery:
     return ArraySubquery(queryset.values(row=JSONObject(**{name: name for name in fields})))
-
-
-@dataclass(frozen=True)
-class RowRef:
-    """A content row a page shows through its values only (a text, a link)."""
-
-    model: type[Model]
-    pk: int
-
-
-def shown_rows(*items) -> Iterator[tuple[type[Model], object]]:
-    """(model, primary key) of every content row in `items`: rows, `RowRef`s, key points,
-    and the page objects and lists holding them. A role read with `roles_annotated` also
-    shows its responsibilities."""
-    for item in items:
-        if isinstance(item, Model):
-            yield type(item), item.pk
-            for pk in getattr(item, "responsibility_ids", None) or ():
-                yield Responsibility, pk
-        elif isinstance(item, RowRef):
-            yield item.model, item.pk
-        elif isinstance(item, KeyPointRef):
-            yield KeyPoint, item.id
-        elif is_dataclass(item):
-            yield from shown_rows(*(getattr(item, f.name) for f in fields(item)))
-        elif isinstance(item, list | tuple | QuerySet):
-            yield from shown_rows(*item)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.views.generic import ListView, RedirectView, TemplateView
 
 from careers.article import ARTICLE_TITLE
 from careers.content import catalogue, search, selectors
+from careers.content.shown import shown_rows
 from careers.history.reviewed import last_reviewed
 from rolefit.caching import VersionedMemo, shared_page
 
@@ -34,7 +35,7 @@ class ContentPageMixin:
         context["canonical_url"] = self.request.build_absolute_uri(self.get_canonical_path())
         shown = [context[name] for name in SHOWN_CONTENT if context.get(name) is not None]
         if shown:
-            context["last_reviewed"] = last_reviewed(selectors.shown_rows(*shown))
+            context["last_reviewed"] = last_reviewed(shown_rows(*shown))
         return context
 
 
