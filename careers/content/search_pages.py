@@ -30,7 +30,7 @@ SEARCHABLE_PAGES: tuple[SearchablePage, ...] = (
         "compare comparison versus vs difference differences side by side",
     ),
     SearchablePage(
-        "How the assessment scores your answers",
+        "How the assessment works",
         "/assessment/methodology/",
         "What the assessment does with your answers, and the checks behind it.",
         "methodology method scoring score assessment test quiz checks thresholds formula",

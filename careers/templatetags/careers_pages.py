@@ -122,8 +122,8 @@ def from_article(*items) -> str:
     cited = format_html_join("; ", "<cite>{}</cite>", ((section,) for section in sections))
     return format_html(
         '<details class="source-mark"><summary><span aria-hidden="true">§</span> Source'
-        '</summary><p class="article-note">From the article{}, {}.</p></details>',
-        "'s sections" if len(sections) > 1 else "'s section",
+        '</summary><p class="article-note">From the article’s {}, {}.</p></details>',
+        "sections" if len(sections) > 1 else "section",
         cited,
     )
 
