@@ -20,7 +20,7 @@ SEARCHABLE_PAGES: tuple[SearchablePage, ...] = (
     SearchablePage(
         "Salaries",
         "/salaries/",
-        "What each role pays, as the article gives the ranges, drawn on one scale.",
+        "Salary ranges for both roles on one chart, with the region and year of each.",
         "salary salaries pay earnings income compensation wage earn money ranges median",
     ),
     SearchablePage(
@@ -44,7 +44,7 @@ SEARCHABLE_PAGES: tuple[SearchablePage, ...] = (
     SearchablePage(
         "About RoleFit",
         "/about/",
-        "Who RoleFit is for, where its content comes from and how to report a mistake.",
+        "RoleFit's readers, its one source, and how to tell us about an error.",
         "about contact mistake error report feedback who purpose",
     ),
     SearchablePage(
