@@ -1,6 +1,7 @@
 """RoleFit settings: one module, configured by environment variables (see .env.example)."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -267,6 +268,11 @@ SECURE_CSP = {
 
 # --- Site behaviour -----------------------------------------------------------------
 SITE_NAME = "RoleFit"
+# Where visitors report a mistake (the About page); unset, the page says what to send
+# without an address.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "").strip()
+if CONTACT_EMAIL and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", CONTACT_EMAIL):
+    raise ImproperlyConfigured(f"CONTACT_EMAIL is not an e-mail address: {CONTACT_EMAIL!r}")
 # Whole-page cache of shared pages (see rolefit/caching/); off in development so
 # template edits show at once.
 PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", not DEBUG)

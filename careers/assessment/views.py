@@ -18,6 +18,8 @@ from careers.assessment.forms import (
 )
 from careers.assessment.methodology import methodology_context
 from careers.assessment.report import result_as_json, result_report
+from careers.content.shown import shown_rows
+from careers.history.reviewed import last_reviewed
 from rolefit.caching import (
     VersionedMemo,
     first_query_checks_connection,
@@ -155,4 +157,7 @@ def result_feedback(request, pk):
 @require_safe
 def methodology(request):
     questions = selectors.assessment_questions()
-    return render(request, "careers/assessment_methodology.html", methodology_context(questions))
+    context = methodology_context(questions)
+    shown = shown_rows(questions, [question.factor for question in questions])
+    context["last_reviewed"] = last_reviewed(shown)
+    return render(request, "careers/assessment_methodology.html", context)

@@ -10,15 +10,22 @@ from math import ceil, floor
 from typing import Protocol
 
 CHART_WIDTH = 640
-PLOT_LEFT = 34
-PLOT_RIGHT = 606
-ROW_HEIGHT = 74
+PLOT_LEFT = 44
+PLOT_RIGHT = 596
+# A row: the range's label, its bar, then its figures on a line of their own under the
+# bar, where they can always be drawn whole.
+ROW_HEIGHT = 104
+LABEL_BASELINE = 26
+BAR_TOP = 38
 BAR_HEIGHT = 22
+FIGURES_BELOW_BAR = 30
 TOP_MARGIN = 8
 AXIS_HEIGHT = 40
 TICK_STEP = 25_000
-# Width the figures beside a bar need ("$170k–$250k" in the phone's larger type).
-FIGURES_ROOM = 170
+# The widest a character of the figures gets, in chart units, in the phone's larger type
+# (26 units; the CSS sets it): the room the figures need is worked out from it.
+FIGURE_CHARACTER_WIDTH = 16
+EDGE = 4
 
 
 class SalaryFigures(Protocol):
@@ -28,6 +35,11 @@ class SalaryFigures(Protocol):
     high: int
     median: int | None
     currency: str
+
+
+def short_money(value: int) -> str:
+    """$170k."""
+    return f"${value // 1000}k"
 
 
 @dataclass(frozen=True)
@@ -58,20 +70,20 @@ class SalaryBar:
         return self.bar_y - 7
 
     @property
-    def figures_after_bar(self) -> bool:
-        return PLOT_RIGHT - (self.x + self.width) >= FIGURES_ROOM
+    def figures(self) -> str:
+        """ "$170k–$250k", with ", median $200k" where a median is given as a figure."""
+        text = f"{short_money(self.low)}–{short_money(self.high)}"
+        return text + (f", median {short_money(self.median)}" if self.median else "")
 
     @property
     def figures_x(self) -> float:
-        return self.x + self.width + 8 if self.figures_after_bar else self.x - 8
-
-    @property
-    def figures_anchor(self) -> str:
-        return "start" if self.figures_after_bar else "end"
+        """Under the bar's start, moved left as far as the figures need to end in the chart."""
+        room = len(self.figures) * FIGURE_CHARACTER_WIDTH
+        return max(EDGE, min(self.x, CHART_WIDTH - EDGE - room))
 
     @property
     def figures_y(self) -> float:
-        return self.bar_y + BAR_HEIGHT - 4
+        return self.bar_bottom + FIGURES_BELOW_BAR
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,7 @@ class AxisTick:
 
     @property
     def label(self) -> str:
-        return f"${self.value // 1000}k"
+        return short_money(self.value)
 
 
 @dataclass(frozen=True)
@@ -115,6 +127,11 @@ class SalaryChart:
     @property
     def tick_label_y(self) -> float:
         return self.axis_y + 28
+
+    @property
+    def has_median(self) -> bool:
+        """Whether any bar marks a median (the caption only promises a tick then)."""
+        return any(bar.median_x is not None for bar in self.bars)
 
     @property
     def summary(self) -> str:
@@ -158,8 +175,8 @@ def salary_chart(ranges: Sequence[SalaryFigures], role_slugs: Sequence[str]) -> 
                 currency=salary.currency,
                 x=x_of(salary.low),
                 width=max(2.0, round(x_of(salary.high) - x_of(salary.low), 1)),
-                label_y=row_top + 22,
-                bar_y=row_top + 34,
+                label_y=row_top + LABEL_BASELINE,
+                bar_y=row_top + BAR_TOP,
                 median_x=x_of(salary.median) if salary.median else None,
             )
         )

@@ -7,13 +7,14 @@ from django.db.models.functions import JSONObject
 
 from careers.content.models import PLACEMENTS, KeyPoint
 
-FIELDS = ("slug", "title", "text", "article_section")
+FIELDS = ("id", "slug", "title", "text", "article_section")
 
 
 @dataclass(frozen=True)
 class KeyPointRef:
     """A key point as a page shows it (read as an array alongside other rows)."""
 
+    id: int
     slug: str
     title: str
     text: str

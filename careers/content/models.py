@@ -197,9 +197,11 @@ class SalaryRange(EditableContent):
     year = models.PositiveSmallIntegerField()
     article_section = article_section_field()
     order = models.PositiveSmallIntegerField(default=0)
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["order", "-high"]
+        indexes = [search_index("salaryrange")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(low__lte=models.F("high")), name="salary_low_le_high"
@@ -213,6 +215,13 @@ class SalaryRange(EditableContent):
 
     def __str__(self):
         return f"{self.label}: {self.currency} {self.low:,}–{self.high:,} ({self.year})"
+
+    def get_absolute_url(self):
+        return self.url_for(role_slug=self.role.slug)
+
+    @staticmethod
+    def url_for(*, role_slug: str) -> str:
+        return Role.url_for(slug=role_slug) + "#salary"
 
 
 class DecisionFactor(EditableContent):
@@ -246,9 +255,11 @@ class DecisionFactor(EditableContent):
     )
     article_section = article_section_field()
     order = models.PositiveSmallIntegerField(default=0)
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["order", "name"]
+        indexes = [search_index("decisionfactor")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(pair_programmer_role=models.F("architect_role")),
@@ -258,6 +269,14 @@ class DecisionFactor(EditableContent):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return self.url_for(slug=self.slug)
+
+    @staticmethod
+    def url_for(*, slug: str) -> str:
+        """The home page, which shows every factor with its poles."""
+        return reverse("careers:home") + f"#factor-{slug}"
 
 
 class FAQ(EditableContent):
@@ -345,9 +364,16 @@ class KeyPoint(EditableContent):
     on_salaries = _placement(PLACEMENTS["on_salaries"])
     on_tools = _placement(PLACEMENTS["on_tools"])
     order = models.PositiveSmallIntegerField(default=0)
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["order", "slug"]
+        indexes = [search_index("keypoint")]
 
     def __str__(self):
         return self.title
+
+    @staticmethod
+    def url_for(*, slug: str, page: str) -> str:
+        """The key point on `page`, one of the pages that show it."""
+        return f"{page}#point-{slug}"

@@ -34,6 +34,7 @@ from careers.content.models import (
     Tool,
     ToolCategory,
 )
+from careers.content.shown import RowRef
 
 # --- Building blocks ---------------------------------------------------------------------
 
@@ -145,6 +146,7 @@ class PageLink:
 
     title: str
     url: str
+    row: RowRef | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ def roles_annotated() -> QuerySet[Role]:
     responsibilities = Responsibility.objects.filter(role=OuterRef("pk"))
     return Role.objects.annotate(
         responsibility_texts=_text_array(responsibilities.order_by("order", "id"), "text"),
+        responsibility_ids=_text_array(responsibilities.order_by("order", "id"), "id"),
         responsibility_sections=_text_array(
             responsibilities.order_by("article_section").distinct("article_section"),
             "article_section",
@@ -229,7 +232,7 @@ def role_page(*, slug: str) -> RolePage | None:
         .annotate(
             faq_rows=_row_array(
                 FAQ.objects.filter(related_role=OuterRef("pk")).order_by("order", "question"),
-                ("slug", "question"),
+                ("id", "slug", "question"),
             ),
             other_role_rows=_row_array(
                 Role.objects.exclude(pk=OuterRef("pk")).order_by("order", "name"),
@@ -251,7 +254,11 @@ def role_page(*, slug: str) -> RolePage | None:
         salaries=salaries,
         fits=factor_rows(DecisionFactor.objects.all(), [role]),
         faqs=tuple(
-            PageLink(title=row["question"], url=FAQ.url_for(slug=row["slug"]))
+            PageLink(
+                title=row["question"],
+                url=FAQ.url_for(slug=row["slug"]),
+                row=RowRef(FAQ, row["id"]),
+            )
             for row in role.faq_rows
         ),
         key_points=key_point_refs(role.key_point_rows),
@@ -295,6 +302,16 @@ def comparison_pairs() -> list[tuple[Role, Role]]:
 
 
 @dataclass(frozen=True)
+class WorkArea:
+    """One topic of the comparison's "Work and career": per role, its paragraphs, or its
+    list (responsibilities); None where the role has nothing written for it."""
+
+    title: str
+    cells: tuple[tuple[Role, str | tuple[str, ...] | None], ...]
+    is_list: bool = False
+
+
+@dataclass(frozen=True)
 class Comparison:
     roles: tuple[Role, ...]
     skills: tuple[SkillRow, ...]
@@ -307,6 +324,41 @@ class Comparison:
     def shared_tools(self) -> tuple[Tool, ...]:
         """Tools every compared role uses."""
         return tuple(tool for tool in self.tools if len(tool.role_slugs) == len(self.roles))
+
+    @property
+    def work_areas(self) -> tuple[WorkArea, ...]:
+        """Responsibilities, work environment, career path and outlook, role by role."""
+
+        def area(title: str, field: str) -> WorkArea:
+            return WorkArea(
+                title, tuple((role, getattr(role, field) or None) for role in self.roles)
+            )
+
+        return (
+            WorkArea(
+                "Main responsibilities",
+                tuple((role, tuple(role.responsibility_texts)) for role in self.roles),
+                is_list=True,
+            ),
+            area("Work environment", "work_environment"),
+            area("Career path", "career_path"),
+            area("Outlook", "outlook"),
+        )
+
+    @property
+    def work_sections(self) -> tuple[str, ...]:
+        """The article sections the roles' responsibilities, work environment, career
+        path and outlook rest on."""
+        return tuple(
+            section
+            for role in self.roles
+            for section in (
+                *role.responsibility_sections,
+                role.work_environment_section,
+                role.career_path_section,
+                role.outlook_section,
+            )
+        )
 
     @property
     def own_tools(self) -> tuple[tuple[Role, tuple[ToolGroup, ...]], ...]:

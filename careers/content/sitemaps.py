@@ -17,6 +17,7 @@ STATIC_PAGES = (
     "careers:salary_list",
     "careers:faq_list",
     "careers:source_list",
+    "careers:about",
 )
 
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("faq/<slug:slug>/", views.FAQDetailView.as_view(), name="faq_detail"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("sources/", views.SourceListView.as_view(), name="source_list"),
+    path("about/", views.AboutView.as_view(), name="about"),
     path("sitemap.xml", shared_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
 ]

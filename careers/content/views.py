@@ -6,18 +6,26 @@ content, and says so with `shared_page` (the page cache stores it).
 
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.views.generic import ListView, RedirectView, TemplateView
 
 from careers.article import ARTICLE_TITLE
 from careers.content import catalogue, search, selectors
-from rolefit.caching import shared_page
+from careers.content.shown import shown_rows
+from careers.history.reviewed import last_reviewed
+from rolefit.caching import VersionedMemo, shared_page
 
 TOOL_FILTERS = ("role", "category")
 
 
+# What in a page's context holds the content rows it shows.
+SHOWN_CONTENT = ("page", "object_list", "key_points", "attributed_faqs")
+
+
 class ContentPageMixin:
-    """What every content page shares: its canonical address, and 404 for a missing page."""
+    """What every content page shares: its canonical address, when its content was last
+    reviewed, and 404 for a missing page."""
 
     def get_canonical_path(self) -> str:
         return self.request.path
@@ -25,6 +33,9 @@ class ContentPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["canonical_url"] = self.request.build_absolute_uri(self.get_canonical_path())
+        shown = [context[name] for name in SHOWN_CONTENT if context.get(name) is not None]
+        if shown:
+            context["last_reviewed"] = last_reviewed(shown_rows(*shown))
         return context
 
 
@@ -156,15 +167,38 @@ class FAQDetailView(SelectedPageView):
 
 
 class SearchView(ContentPageMixin, TemplateView):
-    """Not shared: queries are unbounded, so their pages would only fill the cache."""
+    """Not a shared page: queries are unbounded, so their pages would fill the shared
+    cache. Each worker keeps the pages of the queries it answered most recently, per
+    normalised query, until the content changes."""
 
     template_name = "careers/search.html"
+    pages = VersionedMemo(capacity=256)
+
+    def get(self, request, *args, **kwargs):
+        query = search.normalize_search_query(request.GET.get("q"))
+        html = self.pages.get_or_compute(
+            (request.get_host(), query),
+            lambda: super(SearchView, self).get(request, *args, **kwargs).render().content,
+        )
+        return HttpResponse(html)
 
     def get_context_data(self, **kwargs):
         query = search.normalize_search_query(self.request.GET.get("q"))
+        results = search.search(query=query)
         return super().get_context_data(
-            search_query=query, hits=search.search(query=query), **kwargs
+            search_query=query,
+            hits=results.hits,
+            corrected_query=results.corrected_query,
+            **kwargs,
         )
+
+
+@shared_page
+class AboutView(ContentPageMixin, TemplateView):
+    template_name = "careers/about.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contact_email=settings.CONTACT_EMAIL, **kwargs)
 
 
 @shared_page

@@ -13,8 +13,8 @@ HELP_TEXTS = {
     "*.slug": "The row's address in URLs and in the seed files. Changing it breaks links "
     "people saved; the seed recognises the row by its name instead.",
     "*.order": "Position in lists: smaller numbers come first.",
-    "*.article_section": "The article section this rests on: shown to visitors as "
-    "'From the article: …'. Only the article's own headings are offered.",
+    "*.article_section": "The article section this rests on: named to visitors under "
+    "the section's '§ Source' mark. Only the article's own headings are offered.",
     # Roles and what hangs off them.
     "role.tagline": "One line under the role's name on cards and in search results.",
     "role.summary": "The opening paragraph of the role's page.",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from careers.article import ARTICLE_TITLE
 from careers.content import charts
 
 register = template.Library()
@@ -109,7 +110,8 @@ def _sections(items) -> list[str]:
 
 @register.simple_tag
 def from_article(*items) -> str:
-    """'From the article: <heading>' naming, once each, the sections `items` rest on.
+    """The section's one quiet citation: a "§ Source" mark that opens to name, once each,
+    the article sections `items` rest on.
 
     An item is a heading, a row with an `article_section`, or a list of either; nothing is
     written when none names a section.
@@ -118,7 +120,18 @@ def from_article(*items) -> str:
     if not sections:
         return ""
     cited = format_html_join("; ", "<cite>{}</cite>", ((section,) for section in sections))
-    return format_html('<p class="article-note">From the article: {}</p>', cited)
+    return format_html(
+        '<details class="source-mark"><summary><span aria-hidden="true">§</span> Source'
+        '</summary><p class="article-note">From the article’s {}, {}.</p></details>',
+        "sections" if len(sections) > 1 else "section",
+        cited,
+    )
+
+
+@register.simple_tag
+def article_title() -> str:
+    """The title of the article all content comes from (the footer names it on every page)."""
+    return ARTICLE_TITLE
 
 
 @register.filter
@@ -130,7 +143,7 @@ def money(value) -> str:
 @register.filter
 def money_short(value) -> str:
     """$170k."""
-    return f"${int(value) // 1000}k"
+    return charts.short_money(int(value))
 
 
 @register.simple_tag

@@ -50,8 +50,11 @@ def test_the_methodology_page_explains_the_instrument_from_live_values(client, s
         assert question.article_section in html
     assert "Balanced by construction" in html
     assert "the same answer</strong>" in html or "same answer" in html
-    for name in answer_style.CHECKS:
-        assert f"<code>{name}</code>" in html
+    assert "<code>" not in html and "straight_lining" not in html  # people's words only
+    assert html.count("need not match") == 1  # said once, not under every factor
+    assert '<nav aria-label="Breadcrumb">' in html
+    plain, detail = html.split('id="detail-title"')
+    assert "not a validated test" in plain and '<details class="detail-fold">' in detail
     assert f"At least {int(answer_style.STRAIGHT_LINING_SHARE * 100)}% of the answers" in html
     assert '"Agree" or stronger' in html
     assert f"In {answer_style.CONTRADICTION_MIN_FACTORS} or more factors" in html

@@ -1,4 +1,4 @@
-"""The public content pages in a real Chromium: accessible, phone-sized, usable by clicking."""
+"""The public content pages in a real Chromium, used by clicking."""
 
 import re
 
@@ -39,25 +39,8 @@ def seeded_live(live_server, transactional_db):
     return live_server
 
 
-def page_width(page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth")
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_page_is_accessible_and_fits_a_phone(
-    seeded_live, page, assert_accessible, screenshot, name
-):
-    url = seeded_live.url + PAGES[name]
-    page.set_viewport_size(DESKTOP)
-    page.goto(url)
-    assert_accessible(page)
-    screenshot(page, f"pages-{name}-desktop")
-
-    page.set_viewport_size(PHONE)
-    page.goto(url)
-    assert page_width(page) <= PHONE["width"], f"{name} scrolls sideways on a phone"
-    assert_accessible(page)
-    screenshot(page, f"pages-{name}-phone")
+# Each page's accessibility, contrast and fit at phone and desktop widths, light and dark:
+# tests/browser/test_visitors_browser.py.
 
 
 def test_tool_filters_work_by_clicking(seeded_live, page):

@@ -42,11 +42,21 @@ def test_bars_share_one_axis_and_stay_inside_the_plot():
     assert chart.height > pair.bar_bottom
 
 
-def test_figures_sit_beside_the_bar_where_there_is_room():
+def test_figures_sit_under_their_bar_and_end_inside_the_chart():
     chart = charts.salary_chart([ARCHITECT, PAIR], ["a", "p"])
     architect, pair = chart.bars
-    assert pair.figures_anchor == "start" and pair.figures_x > pair.x + pair.width
-    assert architect.figures_anchor == "end" and architect.figures_x < architect.x
+    assert pair.figures == "$120k–$190k, median $150k"
+    assert architect.figures == "$170k–$250k"
+    assert architect.figures_x == architect.x and architect.figures_y > architect.bar_bottom
+    near_the_end = Figures("late", "Late", 260_000, 270_000, median=265_000)
+    late = charts.salary_chart([near_the_end, PAIR], ["a", "p"]).bars[0]
+    room = len(late.figures) * charts.FIGURE_CHARACTER_WIDTH
+    assert late.figures_x < late.x and late.figures_x + room <= charts.CHART_WIDTH
+
+
+def test_only_a_chart_with_a_median_says_so():
+    assert charts.salary_chart([PAIR], ["p"]).has_median
+    assert not charts.salary_chart([ARCHITECT], ["a"]).has_median
 
 
 def test_ticks_cover_the_axis_with_every_other_one_labelled_on_phones():
