@@ -1,11 +1,45 @@
 import pytest
 from django.conf import settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+from tests.helpers import in_ci
+from tests.seeded_database import SeededDatabase, delete_content, empties_the_tables
+
+# Property tests try more examples in CI than on a developer's machine.
+hypothesis_settings.register_profile(
+    "dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.register_profile(
+    "ci", max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("ci" if in_ci() else "dev")
+
+SEEDED_DATABASE = SeededDatabase()
 
 
 def pytest_configure(config):
     # whitenoise warns on every request while STATIC_ROOT does not exist (before the
     # first collectstatic); the tests that need collected files run it themselves.
     settings.STATIC_ROOT.mkdir(exist_ok=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, holding the article's content: seeded once per session."""
+    with django_db_blocker.unblock():
+        SEEDED_DATABASE.seed()
+    SEEDED_DATABASE.blocker = django_db_blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # After the test's fixtures are gone: a transactional test has just emptied every table.
+    result = yield
+    if SEEDED_DATABASE.loaded and empties_the_tables(item):
+        with SEEDED_DATABASE.blocker.unblock():
+            SEEDED_DATABASE.put_back()
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +59,11 @@ def staff_client(client, django_user_model):
 
 @pytest.fixture
 def seeded(db):
-    """The article's content, loaded by the same command `make run` uses."""
-    from django.core.management import call_command
+    """The article's content, as `seed_content` writes it (loaded once for the session)."""
 
-    call_command("seed_content", verbosity=0)
+
+@pytest.fixture
+def no_content(db):
+    """A database without content or history, as before the first `seed_content`; the
+    test's transaction is rolled back, so the next test has the content again."""
+    delete_content()

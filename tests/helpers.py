@@ -1,6 +1,8 @@
 """What many tests share: the two role slugs, answer sets, the CSRF field, small factories."""
 
+import os
 import re
+import time
 from itertools import count
 
 PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
@@ -9,8 +11,26 @@ CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # What a visitor must never see on a rendered page: template syntax left unrendered
 # ("}}" is left out: JSON-LD closes nested objects with it).
 TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{")
+# The heading of the designed 400 page (templates/400.html).
+BAD_REQUEST = "We could not read that request"
 
 _numbers = count(1)
+
+
+def in_ci() -> bool:
+    """Whether this run is CI's (.ci/run sets CI=true): what is missing fails, never skips."""
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def wait_until(condition, *, timeout: float = 30, what: str = "the condition"):
+    """Polls `condition` until it returns something true, which it returns; fails after
+    `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not (value := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not within {timeout} s")
+        time.sleep(0.05)
+    return value
 
 
 def leaning_answers(questions, role_slug: str) -> dict[str, int]:

@@ -133,7 +133,7 @@ def test_import_of_a_bad_document_names_the_record_and_writes_nothing(seeded, tm
         ('{"roles": {"x": "text"}}', "roles 'x': expected a JSON object"),
     ],
 )
-def test_import_rejects_malformed_documents_clearly(db, tmp_path, text, message):
+def test_import_rejects_malformed_documents_clearly(no_content, tmp_path, text, message):
     path = tmp_path / "bad.json"
     path.write_text(text)
     with pytest.raises(CommandError, match=message.replace("(", r"\(")):
