@@ -5,7 +5,10 @@ import re
 import time
 from itertools import count
 
+from careers.assessment.scoring import RolePair
+
 PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
+ROLES = RolePair(pair_programmer=PAIR, architect=ARCHITECT)
 NEUTRAL, STRONGLY_AGREE, STRONGLY_DISAGREE = 3, 5, 1
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # What a visitor must never see on a rendered page: template syntax left unrendered

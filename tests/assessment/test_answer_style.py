@@ -13,10 +13,9 @@ from careers.assessment.answer_style import (
     is_too_fast,
 )
 from careers.assessment.forms import MAX_AGE_SECONDS, seconds_since, started_stamp
-from careers.assessment.scoring import RolePair, ScoredQuestion
-from tests.helpers import ARCHITECT, PAIR
+from careers.assessment.scoring import ScoredQuestion
+from tests.helpers import ARCHITECT, PAIR, ROLES
 
-ROLES = RolePair(PAIR, ARCHITECT)
 QUESTIONS = [
     ScoredQuestion(f"{factor}-{side}-{n}", factor, role, 2)
     for factor in ("pace", "depth", "risk")

@@ -11,7 +11,6 @@ from careers.assessment.scoring import (
     HYBRID_MARGIN,
     SCALE,
     AnswerChange,
-    RolePair,
     ScoredQuestion,
     ScoringError,
     fit_percent_for,
@@ -19,9 +18,8 @@ from careers.assessment.scoring import (
     outcome_for,
     score_assessment,
 )
-from tests.helpers import ARCHITECT, PAIR
+from tests.helpers import ARCHITECT, PAIR, ROLES
 
-ROLES = RolePair(pair_programmer=PAIR, architect=ARCHITECT)
 FACTORS = ("pace", "depth", "collaboration", "risk", "learning")
 
 

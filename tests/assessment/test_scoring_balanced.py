@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from careers.assessment.scoring import (
     HYBRID,
     SCALE,
-    RolePair,
     ScoredQuestion,
     ScoringError,
     balanced_weights,
@@ -18,9 +17,8 @@ from careers.assessment.scoring import (
     strength_fit_range,
     strength_for,
 )
-from tests.helpers import ARCHITECT, PAIR
+from tests.helpers import ARCHITECT, PAIR, ROLES
 
-ROLES = RolePair(pair_programmer=PAIR, architect=ARCHITECT)
 FACTORS = ("pace", "depth", "collaboration", "risk", "learning")
 
 
