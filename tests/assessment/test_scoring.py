@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from careers.assessment.scoring import (
     HYBRID,
-    HYBRID_MARGIN,
     SCALE,
     AnswerChange,
     ScoredQuestion,
@@ -114,10 +113,18 @@ def test_swapping_every_answers_direction_swaps_the_roles(case):
 def test_outcome_is_hybrid_exactly_when_the_fits_are_within_the_margin(case):
     result = score(*case)
     gap = result.fit_percent[ARCHITECT] - result.fit_percent[PAIR]
-    if abs(gap) <= HYBRID_MARGIN:
+    if abs(gap) <= 10:  # docs/assessment-method.md: "at most 10 points apart"
         assert result.outcome == HYBRID
     else:
         assert result.outcome == (ARCHITECT if gap > 0 else PAIR)
+
+
+@pytest.mark.parametrize(
+    ("pair", "architect", "outcome"),
+    [(50, 50, HYBRID), (45, 55, HYBRID), (55, 45, HYBRID), (44, 56, ARCHITECT), (56, 44, PAIR)],
+)
+def test_hybrid_is_ten_points_apart_or_less(pair, architect, outcome):
+    assert outcome_for(fit_percent={PAIR: pair, ARCHITECT: architect}, roles=ROLES) == outcome
 
 
 @given(answered())
