@@ -2,7 +2,6 @@
 
 import os
 import re
-import time
 from itertools import count
 
 from careers.assessment.scoring import RolePair
@@ -23,17 +22,6 @@ _numbers = count(1)
 def in_ci() -> bool:
     """Whether this run is CI's (.ci/run sets CI=true): what is missing fails, never skips."""
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-def wait_until(condition, *, timeout: float = 30, what: str = "the condition"):
-    """Polls `condition` until it returns something true, which it returns; fails after
-    `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not (value := condition()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not within {timeout} s")
-        time.sleep(0.05)
-    return value
 
 
 def leaning_answers(questions, role_slug: str) -> dict[str, int]:

@@ -14,6 +14,7 @@ import urllib.request
 
 import pytest
 from django.conf import global_settings
+from django.core.management import call_command
 
 from rolefit.ratelimit import seconds_left_in_window
 from tests.helpers import admin_edit_role_summary, csrf_token_in
@@ -29,6 +30,7 @@ RATE_LIMIT = 4
 @pytest.fixture
 def two_instances(django_user_model, settings):
     require_redis()
+    call_command("seed_content", verbosity=0)
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # as the servers verify
     django_user_model.objects.create_superuser("editor", password="a long good password 1")
     collect_static()

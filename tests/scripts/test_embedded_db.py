@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from scripts.embedded_db import EmbeddedPostgres
-from tests.helpers import wait_until
+from tests.serving import poll
 
 LAUNCHER = [sys.executable, "-m", "scripts.embedded_db", "run", "--"]
 
@@ -59,7 +59,7 @@ def test_launcher_killed_with_sigkill_leaves_a_server_the_next_run_reuses(tmp_pa
     env = {**os.environ, "ROLEFIT_EMBEDDED_DB_DIR": str(server.root)}
     env.pop("DATABASE_URL", None)
     launcher = subprocess.Popen([*LAUNCHER, "sleep", "60"], env=env)
-    wait_until(server.running_pid, what="the launcher's server")
+    poll(server.running_pid, timeout=30, message="the launcher's server")
     launcher.send_signal(signal.SIGKILL)
     launcher.wait()
     assert server.running_pid() is not None  # the orphaned server still runs
