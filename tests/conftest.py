@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from hypothesis import HealthCheck
@@ -7,12 +9,10 @@ from tests.helpers import in_ci
 from tests.seeded_database import SeededDatabase, delete_content, empties_the_tables
 
 # Property tests try more examples in CI than on a developer's machine.
-hypothesis_settings.register_profile(
-    "dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-hypothesis_settings.register_profile(
-    "ci", max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+for profile, examples in {"dev": 50, "ci": 200}.items():
+    hypothesis_settings.register_profile(
+        profile, max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
 hypothesis_settings.load_profile("ci" if in_ci() else "dev")
 
 SEEDED_DATABASE = SeededDatabase()
@@ -22,6 +22,14 @@ def pytest_configure(config):
     # whitenoise warns on every request while STATIC_ROOT does not exist (before the
     # first collectstatic); the tests that need collected files run it themselves.
     settings.STATIC_ROOT.mkdir(exist_ok=True)
+
+
+def pytest_collection_modifyitems(items):
+    # Every test in tests/server/ runs against the gunicorn its conftest starts.
+    server_tests = Path(__file__).parent / "server"
+    for item in items:
+        if item.path.is_relative_to(server_tests):
+            item.add_marker(pytest.mark.server)
 
 
 @pytest.fixture(scope="session")

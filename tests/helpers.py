@@ -3,6 +3,7 @@
 import os
 import re
 from itertools import count
+from pathlib import Path
 
 from careers.assessment.scoring import RolePair
 
@@ -13,6 +14,8 @@ CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # What a visitor must never see on a rendered page: template syntax left unrendered
 # ("}}" is left out: JSON-LD closes nested objects with it).
 TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{")
+# The repository's copy of the article the content comes from (shared/article.txt).
+ARTICLE = Path(__file__).resolve().parent / "data" / "article.txt"
 # The heading of the designed 400 page (templates/400.html).
 BAD_REQUEST = "We could not read that request"
 

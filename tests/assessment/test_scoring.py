@@ -3,7 +3,7 @@
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from careers.assessment.scoring import (
@@ -151,7 +151,6 @@ def outcome_of(questions, answers):
     )
 
 
-@settings(max_examples=60, deadline=None)
 @given(answered(max_size=4))
 def test_what_would_change_is_the_fewest_changes(case):
     questions, answers = case

@@ -8,7 +8,7 @@ from django.conf import global_settings
 from tests.helpers import admin_edit_role_summary
 from tests.serving import collect_static, current_database_url, gunicorn
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.django_db(transaction=True)]
 
 ROLE_PAGE = "/roles/ai-architect/"
 

@@ -39,6 +39,7 @@ def statuses(base_url: str) -> dict[str, tuple[int, float]]:
     return seen
 
 
+@pytest.mark.server
 @pytest.mark.django_db
 def test_pages_answer_503_while_the_database_is_down_and_recover_by_themselves(
     private_postgres,

@@ -18,6 +18,7 @@ def get(url: str, **headers: str):
         return response.status, dict(response.headers), response.read()
 
 
+@pytest.mark.server
 def test_gunicorn_serves_pages_and_compressed_far_future_static_files():
     collect_static()
     with gunicorn(current_database_url()) as base:

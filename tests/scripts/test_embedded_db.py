@@ -10,6 +10,8 @@ import pytest
 from scripts.embedded_db import EmbeddedPostgres
 from tests.serving import poll
 
+pytestmark = pytest.mark.server  # PostgreSQL servers of the tests' own
+
 LAUNCHER = [sys.executable, "-m", "scripts.embedded_db", "run", "--"]
 
 
