@@ -6,7 +6,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tests.helpers import in_ci
-from tests.seeded_database import SeededDatabase, delete_content, empties_the_tables
+from tests.seeded_database import SEEDED, delete_content, empties_the_tables
 
 # Property tests try more examples in CI than on a developer's machine.
 for profile, examples in {"dev": 50, "ci": 200}.items():
@@ -14,8 +14,6 @@ for profile, examples in {"dev": 50, "ci": 200}.items():
         profile, max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
     )
 hypothesis_settings.load_profile("ci" if in_ci() else "dev")
-
-SEEDED_DATABASE = SeededDatabase()
 
 
 def pytest_configure(config):
@@ -36,17 +34,17 @@ def pytest_collection_modifyitems(items):
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, holding the article's content: seeded once per session."""
     with django_db_blocker.unblock():
-        SEEDED_DATABASE.seed()
-    SEEDED_DATABASE.blocker = django_db_blocker
+        SEEDED.seed()
+    SEEDED.blocker = django_db_blocker
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     # After the test's fixtures are gone: a transactional test has just emptied every table.
     result = yield
-    if SEEDED_DATABASE.loaded and empties_the_tables(item):
-        with SEEDED_DATABASE.blocker.unblock():
-            SEEDED_DATABASE.put_back()
+    if SEEDED.loaded and empties_the_tables(item):
+        with SEEDED.blocker.unblock():
+            SEEDED.put_back()
     return result
 
 

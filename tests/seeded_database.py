@@ -57,6 +57,7 @@ def delete_content() -> None:
 class SeededDatabase:
     def __init__(self):
         self.copies: dict[str, bytes] = {}
+        self.blocker = None  # pytest-django's, to reach the database between tests
 
     @property
     def loaded(self) -> bool:
@@ -91,3 +92,8 @@ class SeededDatabase:
         # Flushing made new content types under new ids; the ones put back are the old.
         ContentType.objects.clear_cache()
         cache.clear()  # pages and memos made from what the test committed
+
+
+# The test session's (tests/conftest.py seeds it, and puts it back after each transactional
+# test; a fixture that commits outside a test puts it back itself).
+SEEDED = SeededDatabase()

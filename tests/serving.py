@@ -1,5 +1,6 @@
 """Runs the real gunicorn (production settings) in a subprocess for tests that need it."""
 
+import functools
 import os
 import socket
 import subprocess
@@ -58,6 +59,7 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
     }
 
 
+@functools.cache  # once a test session: the static files do not change during it
 def collect_static() -> None:
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],

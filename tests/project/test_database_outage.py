@@ -14,10 +14,14 @@ from tests.serving import BASE_DIR, collect_static, gunicorn, http_status, produ
 PAGES = ["/", "/roles/ai-architect/", "/faq/", "/healthz"]
 
 
-@pytest.fixture
-def private_postgres(tmp_path):
-    """A PostgreSQL of this test's own, so stopping it disturbs nothing else."""
-    server = EmbeddedPostgres(root=tmp_path / "pg")
+pytestmark = pytest.mark.server
+
+
+# Session-wide: pytest-django runs the test without a database mark after the others.
+@pytest.fixture(scope="session")
+def prepared_postgres(tmp_path_factory):
+    """A PostgreSQL of these tests' own, so stopping it disturbs nothing else."""
+    server = EmbeddedPostgres(root=tmp_path_factory.mktemp("outage") / "pg")
     server.acquire()
     url = server.url()
     for command in (["migrate", "--noinput"], ["createcachetable"], ["seed_content"]):
@@ -31,6 +35,15 @@ def private_postgres(tmp_path):
     server.destroy()
 
 
+@pytest.fixture
+def private_postgres(prepared_postgres):
+    """The tests' own PostgreSQL, running (a test before may have stopped it)."""
+    if prepared_postgres.running_pid() is None:
+        prepared_postgres.start()
+        prepared_postgres.wait_until_ready()
+    return prepared_postgres
+
+
 def statuses(base_url: str) -> dict[str, tuple[int, float]]:
     seen = {}
     for path in PAGES:
@@ -39,7 +52,6 @@ def statuses(base_url: str) -> dict[str, tuple[int, float]]:
     return seen
 
 
-@pytest.mark.server
 @pytest.mark.django_db
 def test_pages_answer_503_while_the_database_is_down_and_recover_by_themselves(
     private_postgres,
