@@ -75,6 +75,27 @@ def make_tool(*, roles=(), **fields):
     return tool
 
 
+def make_result(outcome: str, *, fits_me=None, days_ago: int = 0):
+    """A stored result with `outcome`, scored against an empty questionnaire."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from careers.models import AssessmentResult, Questionnaire
+
+    result = AssessmentResult.objects.create(
+        answers={},
+        questionnaire=Questionnaire.objects.get_or_create(fingerprint="empty", snapshot={})[0],
+        scores={"fit_percent": {PAIR: 30, ARCHITECT: 70}},
+        outcome=outcome,
+        fits_me=fits_me,
+    )
+    if days_ago:
+        created = timezone.now() - timedelta(days=days_ago)
+        AssessmentResult.objects.filter(pk=result.pk).update(created_at=created)
+    return result
+
+
 # Hostile query values, percent-encoded as they arrive on the wire: NUL, invalid and
 # overlong UTF-8, 2,000 characters, SQL and HTML, an RTL override, CR/LF, huge numbers.
 HOSTILE_VALUES = [

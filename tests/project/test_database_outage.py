@@ -2,9 +2,11 @@
 
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -17,11 +19,13 @@ PAGES = ["/", "/roles/ai-architect/", "/faq/", "/healthz"]
 pytestmark = pytest.mark.server
 
 
-# Session-wide: pytest-django runs the test without a database mark after the others.
+# Session-wide: pytest-django runs the test without a database mark after the others. Not
+# under pytest's own temporary folder, which another pytest starting makes private again.
 @pytest.fixture(scope="session")
-def prepared_postgres(tmp_path_factory):
+def prepared_postgres():
     """A PostgreSQL of these tests' own, so stopping it disturbs nothing else."""
-    server = EmbeddedPostgres(root=tmp_path_factory.mktemp("outage") / "pg")
+    folder = Path(tempfile.mkdtemp(prefix="rolefit-outage-"))
+    server = EmbeddedPostgres(root=folder / "pg")
     server.acquire()
     url = server.url()
     for command in (["migrate", "--noinput"], ["createcachetable"], ["seed_content"]):
@@ -33,6 +37,7 @@ def prepared_postgres(tmp_path_factory):
         )
     yield server
     server.destroy()
+    folder.rmdir()
 
 
 @pytest.fixture
