@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from pytest_django.fixtures import validate_django_db
 from reversion.models import Revision, Version
 
-from careers.history.registry import content_models
+from careers.editable import editable_models
 
 # What makes pytest-django run a test as a TransactionTestCase (see its _django_db_helper).
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
@@ -40,7 +40,7 @@ def quoted(table: str) -> str:
 def content_tables() -> list[str]:
     """The tables `seed_content` writes: content rows, their relations and their history."""
     tables = []
-    for model in content_models():
+    for model in editable_models():
         tables.append(model._meta.db_table)
         tables += [f.remote_field.through._meta.db_table for f in model._meta.local_many_to_many]
     return [*tables, Version._meta.db_table, Revision._meta.db_table]

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import get_resolver, resolve
 
 from careers.content.search import SEARCH_DOCUMENTS, search_vectors_refresh
-from careers.history.registry import content_models
+from careers.editable import editable_models
 from careers.models import Question, Role, ToolCategory
 from tests.helpers import ARCHITECT, leaning_answers
 
@@ -58,7 +58,7 @@ def marked(seeded):
     fields_of = {}
     short = set()
     number = 0
-    for model in content_models():
+    for model in editable_models():
         for row in model.objects.all():
             values = {}
             for field in text_fields(model):
