@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.test import TestCase, TransactionTestCase
 from pytest_django.fixtures import validate_django_db
 from reversion.models import Revision, Version
 
@@ -25,6 +26,9 @@ TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_se
 
 def empties_the_tables(item) -> bool:
     """Whether pytest-django runs `item` as a transactional test, which flushes every table."""
+    test_class = getattr(item, "cls", None)
+    if test_class is not None and issubclass(test_class, TransactionTestCase):
+        return not issubclass(test_class, TestCase)
     marker = item.get_closest_marker("django_db")
     if marker is not None:
         transactional, reset_sequences, *_ = validate_django_db(marker)
