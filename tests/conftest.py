@@ -1,11 +1,51 @@
+from pathlib import Path
+
 import pytest
 from django.conf import settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+from tests.helpers import in_ci
+from tests.seeded_database import SEEDED, delete_content, empties_the_tables
+
+# Property tests try more examples in CI than on a developer's machine.
+for profile, examples in {"dev": 50, "ci": 200}.items():
+    hypothesis_settings.register_profile(
+        profile, max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+hypothesis_settings.load_profile("ci" if in_ci() else "dev")
 
 
 def pytest_configure(config):
     # whitenoise warns on every request while STATIC_ROOT does not exist (before the
     # first collectstatic); the tests that need collected files run it themselves.
     settings.STATIC_ROOT.mkdir(exist_ok=True)
+
+
+def pytest_collection_modifyitems(items):
+    # Every test in tests/server/ runs against the gunicorn its conftest starts.
+    server_tests = Path(__file__).parent / "server"
+    for item in items:
+        if item.path.is_relative_to(server_tests):
+            item.add_marker(pytest.mark.server)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, holding the article's content: seeded once per session."""
+    with django_db_blocker.unblock():
+        SEEDED.seed()
+    SEEDED.blocker = django_db_blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # After the test's fixtures are gone: a transactional test has just emptied every table.
+    result = yield
+    if SEEDED.loaded and empties_the_tables(item):
+        with SEEDED.blocker.unblock():
+            SEEDED.put_back()
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -25,21 +65,11 @@ def staff_client(client, django_user_model):
 
 @pytest.fixture
 def seeded(db):
-    """The article's content, loaded by the same command `make run` uses."""
-    from django.core.management import call_command
-
-    call_command("seed_content", verbosity=0)
+    """The article's content, as `seed_content` writes it (loaded once for the session)."""
 
 
-@pytest.fixture(scope="module")
-def seeded_once(django_db_setup, django_db_blocker):
-    """The article's content, loaded once for a whole test module whose tests only read it
-    (each still runs in its own transaction, rolled back); emptied again afterwards."""
-    from django.core.management import call_command
-
-    with django_db_blocker.unblock():
-        call_command("seed_content", verbosity=0)
-        try:
-            yield
-        finally:
-            call_command("flush", interactive=False, verbosity=0)
+@pytest.fixture
+def no_content(db):
+    """A database without content or history, as before the first `seed_content`; the
+    test's transaction is rolled back, so the next test has the content again."""
+    delete_content()

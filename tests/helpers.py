@@ -2,18 +2,32 @@
 
 import json
 import logging
+import os
 import re
 from contextlib import contextmanager
 from itertools import count
+from pathlib import Path
+
+from careers.assessment.scoring import RolePair
 
 PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
+ROLES = RolePair(pair_programmer=PAIR, architect=ARCHITECT)
 NEUTRAL, STRONGLY_AGREE, STRONGLY_DISAGREE = 3, 5, 1
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # What a visitor must never see on a rendered page: template syntax left unrendered
 # ("}}" is left out: JSON-LD closes nested objects with it).
 TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{")
+# The repository's copy of the article the content comes from (shared/article.txt).
+ARTICLE = Path(__file__).resolve().parent / "data" / "article.txt"
+# The heading of the designed 400 page (templates/400.html).
+BAD_REQUEST = "We could not read that request"
 
 _numbers = count(1)
+
+
+def in_ci() -> bool:
+    """Whether this run is CI's (.ci/run sets CI=true): what is missing fails, never skips."""
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def leaning_answers(questions, role_slug: str) -> dict[str, int]:
@@ -62,6 +76,27 @@ def make_tool(*, roles=(), **fields):
     tool = Tool.objects.create(category=category, **{**values, **fields})
     tool.roles.set(roles)
     return tool
+
+
+def make_result(outcome: str, *, fits_me=None, days_ago: int = 0):
+    """A stored result with `outcome`, scored against an empty questionnaire."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from careers.models import AssessmentResult, Questionnaire
+
+    result = AssessmentResult.objects.create(
+        answers={},
+        questionnaire=Questionnaire.objects.get_or_create(fingerprint="empty", snapshot={})[0],
+        scores={"fit_percent": {PAIR: 30, ARCHITECT: 70}},
+        outcome=outcome,
+        fits_me=fits_me,
+    )
+    if days_ago:
+        created = timezone.now() - timedelta(days=days_ago)
+        AssessmentResult.objects.filter(pk=result.pk).update(created_at=created)
+    return result
 
 
 # Hostile query values, percent-encoded as they arrive on the wire: NUL, invalid and

@@ -1,5 +1,6 @@
 """Runs the real gunicorn (production settings) in a subprocess for tests that need it."""
 
+import functools
 import os
 import socket
 import subprocess
@@ -15,6 +16,18 @@ from django.db import connection
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def poll(condition, *, timeout: float, interval: float = 0.05, message: str = "condition"):
+    """Waits until `condition()` returns something true, and returns it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{message} not met within {timeout} s")
+        time.sleep(interval)
 
 
 def free_port() -> int:
@@ -46,6 +59,7 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
     }
 
 
+@functools.cache  # once a test session: the static files do not change during it
 def collect_static() -> None:
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],

@@ -5,24 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from careers.models import AssessmentResult, Questionnaire
-from tests.helpers import ARCHITECT, PAIR
+from tests.helpers import ARCHITECT, PAIR, make_result
 
 CHANGELIST = "/admin/careers/assessmentresult/"
-
-
-def make_result(outcome, fits_me=None, days_ago=0):
-    result = AssessmentResult.objects.create(
-        answers={},
-        questionnaire=Questionnaire.objects.get_or_create(fingerprint="empty", snapshot={})[0],
-        scores={"fit_percent": {PAIR: 30, ARCHITECT: 70}},
-        outcome=outcome,
-        fits_me=fits_me,
-    )
-    if days_ago:
-        created = timezone.now() - timedelta(days=days_ago)
-        AssessmentResult.objects.filter(pk=result.pk).update(created_at=created)
-    return result
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ monotonicity and strength, as hypothesis properties over any weights; worked exa
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from careers.assessment.scoring import (
     HYBRID,
     SCALE,
-    RolePair,
     ScoredQuestion,
     ScoringError,
     balanced_weights,
@@ -18,9 +17,8 @@ from careers.assessment.scoring import (
     strength_fit_range,
     strength_for,
 )
-from tests.helpers import ARCHITECT, PAIR
+from tests.helpers import ARCHITECT, PAIR, ROLES
 
-ROLES = RolePair(pair_programmer=PAIR, architect=ARCHITECT)
 FACTORS = ("pace", "depth", "collaboration", "risk", "learning")
 
 
@@ -53,7 +51,6 @@ def score(questions, answers):
     return score_balanced(questions=questions, answers=answers, roles=ROLES)
 
 
-@settings(max_examples=150, deadline=None)
 @given(balanced_questionnaires(), st.sampled_from(SCALE))
 def test_the_same_answer_everywhere_is_50_50_with_no_leaning(questions, point):
     result = score(questions, {q.slug: point for q in questions})
@@ -62,7 +59,6 @@ def test_the_same_answer_everywhere_is_50_50_with_no_leaning(questions, point):
     assert result.assessment.outcome == HYBRID and result.strength is None
 
 
-@settings(max_examples=150, deadline=None)
 @given(answered())
 def test_swapping_every_answer_mirrors_the_result(case):
     questions, answers = case
@@ -75,7 +71,6 @@ def test_swapping_every_answer_mirrors_the_result(case):
     assert mirror.outcome == swapped_outcome
 
 
-@settings(max_examples=150, deadline=None)
 @given(answered(), st.data())
 def test_agreeing_more_with_a_statement_never_moves_the_fit_away_from_its_role(case, data):
     questions, answers = case
@@ -91,7 +86,6 @@ def test_agreeing_more_with_a_statement_never_moves_the_fit_away_from_its_role(c
     assert sign * after.leaning[factor] >= sign * before.leaning[factor]
 
 
-@settings(max_examples=100, deadline=None)
 @given(answered())
 def test_the_fits_are_the_mean_of_the_factor_leanings(case):
     questions, answers = case
@@ -109,7 +103,6 @@ def test_the_fits_are_the_mean_of_the_factor_leanings(case):
     assert result.fit_percent == {PAIR: 100 - architect, ARCHITECT: architect}
 
 
-@settings(max_examples=100, deadline=None)
 @given(answered())
 def test_every_what_would_change_option_reaches_its_outcome(case):
     questions, answers = case

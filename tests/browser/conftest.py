@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers import in_ci
+
 # pytest-django's live_server runs in this process; Playwright's sync API runs an event
 # loop in it too, which Django's async-safety check would otherwise refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -27,7 +29,7 @@ def find_chromium() -> str | None:
 
 def pytest_collection_modifyitems(config, items):
     # Browser tests are never silently skipped in CI: a missing Chromium fails them there.
-    if find_chromium() or os.environ.get("CI"):
+    if find_chromium() or in_ci():
         return
     skip = pytest.mark.skip(reason="Chromium not found: apt-get install chromium")
     for item in items:

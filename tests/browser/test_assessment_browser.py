@@ -3,7 +3,6 @@
 import http.client
 import re
 import threading
-import time
 from itertools import groupby
 from urllib.parse import urlencode, urlsplit
 
@@ -11,6 +10,7 @@ import pytest
 
 from careers.models import AssessmentResult, Question
 from tests.helpers import ARCHITECT, PAIR, csrf_token_in
+from tests.serving import poll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -190,11 +190,12 @@ def test_fifty_parallel_submissions_all_land_with_distinct_ids(live_server, step
     assert AssessmentResult.objects.filter(outcome=ARCHITECT).count() == 50
 
 
-def post_with_retries(host, body, cookie, attempts=5):
+def post_with_retries(host, body, cookie):
     """POSTs the answers. The test server's listen queue is short (Django's is 10), so a
     burst of 50 connections can be reset before it is accepted; such a connection never
-    reached a view, and is retried. The test counts the stored rows to prove it."""
-    for attempt in range(attempts):
+    reached a view, and is tried again. The test counts the stored rows to prove it."""
+
+    def post():
         connection = http.client.HTTPConnection(host, timeout=60)
         try:
             connection.request(
@@ -210,12 +211,11 @@ def post_with_retries(host, body, cookie, attempts=5):
             response.read()
             return response.status, response.getheader("Location")
         except (ConnectionResetError, ConnectionRefusedError, http.client.RemoteDisconnected):
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.1 * (attempt + 1))
+            return None
         finally:
             connection.close()
-    raise AssertionError("unreachable")
+
+    return poll(post, timeout=60, interval=0.1, message="a connection the server accepts")
 
 
 def fetch_csrf(host):

@@ -4,12 +4,11 @@ import urllib.request
 
 import pytest
 from django.conf import global_settings
-from django.core.management import call_command
 
 from tests.helpers import admin_edit_role_summary
 from tests.serving import collect_static, current_database_url, gunicorn
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.django_db(transaction=True)]
 
 ROLE_PAGE = "/roles/ai-architect/"
 
@@ -20,7 +19,6 @@ def fetch(url: str) -> tuple[str, str]:
 
 
 def test_edit_through_one_instance_shows_at_once_on_another(page, django_user_model, settings):
-    call_command("seed_content", verbosity=0)
     # The servers verify the password with the production hasher, not the tests' fast one.
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
     django_user_model.objects.create_superuser("editor", password="a long good password 1")

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,19 +31,12 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def seeded_live(live_server, transactional_db):
-    """The article's content, committed so that the live server's thread sees it."""
-    call_command("seed_content", verbosity=0)
-    return live_server
-
-
 # Each page's accessibility, contrast and fit at phone and desktop widths, light and dark:
 # tests/browser/test_visitors_browser.py.
 
 
-def test_tool_filters_work_by_clicking(seeded_live, page):
-    page.goto(seeded_live.url + "/tools/")
+def test_tool_filters_work_by_clicking(live_server, page):
+    page.goto(live_server.url + "/tools/")
     filters = page.get_by_role("navigation", name="Filter tools")
     filters.get_by_role("link", name=re.compile(r"^AI architect")).click()
     expect(page).to_have_url(re.compile(r"\?role=ai-architect$"))
@@ -60,8 +52,8 @@ def test_tool_filters_work_by_clicking(seeded_live, page):
     expect(page.locator("#tool-github-copilot")).to_be_visible()
 
 
-def test_search_works_from_the_header(seeded_live, page):
-    page.goto(seeded_live.url + "/roles/")
+def test_search_works_from_the_header(live_server, page):
+    page.goto(live_server.url + "/roles/")
     page.get_by_role("searchbox", name="Search RoleFit").fill("system design")
     page.get_by_role("searchbox", name="Search RoleFit").press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?q=system\+design$"))
@@ -75,11 +67,11 @@ def test_search_works_from_the_header(seeded_live, page):
     expect(page.get_by_text("Nothing found for “xylophone”")).to_be_visible()
 
 
-def test_menu_and_pages_work_without_javascript_on_a_phone(seeded_live, browser):
+def test_menu_and_pages_work_without_javascript_on_a_phone(live_server, browser):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     try:
-        page.goto(seeded_live.url + "/")
+        page.goto(live_server.url + "/")
         nav = page.get_by_role("navigation", name="Main")
         nav.get_by_role("link", name="Compare").click()
         expect(page).to_have_url(re.compile(r"/compare/ai-pair-programmer-vs-ai-architect/$"))

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from careers.assessment.forms import STARTED_FIELD, started_stamp
 from tests.assessment.personas import SYSTEMS_AND_MENTORING_LEAD
@@ -25,8 +24,7 @@ TAB_STOPS = 8
 
 @pytest.fixture
 def visitor_site(live_server, transactional_db, client, settings):
-    """The article's content and one stored result, committed for the live server."""
-    call_command("seed_content", verbosity=0)
+    """One stored result, committed for the live server (the content is the session's)."""
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
     stamp = {STARTED_FIELD: started_stamp(at=time.time() - 300)}
     result = client.post("/assessment/", {**SYSTEMS_AND_MENTORING_LEAD, **stamp})

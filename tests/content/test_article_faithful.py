@@ -2,7 +2,6 @@
 say, its central points, and the article section every block of content comes from."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.utils.html import escape
@@ -18,11 +17,10 @@ from careers.models import (
     Tool,
 )
 from tests.content.test_pages import CANONICAL_COMPARE, PAGE_PATHS, html_of
-from tests.helpers import ARCHITECT, PAIR, leaning_answers
+from tests.helpers import ARCHITECT, ARTICLE, PAIR, leaning_answers
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE = Path(__file__).resolve().parent.parent / "data" / "article.txt"
 ROLE_PAGES = [f"/roles/{PAIR}/", f"/roles/{ARCHITECT}/"]
 CONTRASTS = [
     ("Deep", "Broad"),

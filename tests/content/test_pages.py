@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from careers.content.search import search_vectors_refresh
 from careers.models import (
     FAQ,
     PLACEMENTS,
@@ -396,34 +397,53 @@ def test_reverse_names_match_the_public_url_contract():
 @pytest.fixture
 def inflated(seeded):
     """50 more tools, FAQs, responsibilities, references and key points (shown on every kind
-    of page), to show pages do not grow."""
+    of page), to show pages do not grow. Made in bulk, search documents included."""
     roles = list(Role.objects.all())
     category = ToolCategory.objects.first()
     placements = dict.fromkeys(PLACEMENTS, True)
-    for number in range(50):
-        role = roles[number % len(roles)]
-        tool = Tool.objects.create(
+    numbers = range(50)
+    tools = Tool.objects.bulk_create(
+        Tool(
             slug=f"extra-tool-{number}",
             name=f"Extra tool {number}",
             category=category,
             description="An extra copilot-like tool.",
         )
-        tool.roles.set(roles)
-        faq = FAQ.objects.create(
+        for number in numbers
+    )
+    Tool.roles.through.objects.bulk_create(
+        Tool.roles.through(tool=tool, role=role) for tool in tools for role in roles
+    )
+    faqs = FAQ.objects.bulk_create(
+        FAQ(
             slug=f"extra-{number}",
             question=f"Extra question {number}?",
             answer="Copilot.",
-            related_role=role,
+            related_role=roles[number % len(roles)],
         )
-        Responsibility.objects.create(role=role, text=f"Extra copilot duty {number}", order=50)
-        Source.objects.create(slug=f"extra-source-{number}", citation=f"Source {number}.")
-        KeyPoint.objects.create(
+        for number in numbers
+    )
+    Responsibility.objects.bulk_create(
+        Responsibility(
+            role=roles[number % len(roles)], text=f"Extra copilot duty {number}", order=50
+        )
+        for number in numbers
+    )
+    Source.objects.bulk_create(
+        Source(slug=f"extra-source-{number}", citation=f"Source {number}.") for number in numbers
+    )
+    KeyPoint.objects.bulk_create(
+        KeyPoint(
             slug=f"extra-point-{number}",
             title=f"Point {number}",
             text="More advice.",
             article_section=faq.article_section or "References",
             **placements,
         )
+        for number, faq in zip(numbers, faqs, strict=True)
+    )
+    for model in (Tool, FAQ, Responsibility):
+        search_vectors_refresh(model.objects.all())
 
 
 QUERY_BUDGET_PAGES = [

@@ -81,7 +81,7 @@ def assert_handled(response, url: str) -> None:
 
 
 @pytest.fixture
-def everything(seeded_once, db):
+def everything(seeded, db):
     """Seeded content, plus a row in every admin's table that the seed leaves empty."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 

@@ -6,8 +6,8 @@ from django.test import Client
 from django.urls import reverse
 
 from careers.editors.group import EDITORS_GROUP, ensure_editors_group
-from careers.models import AssessmentResult, Question, Questionnaire, Role
-from tests.helpers import question_form_data
+from careers.models import AssessmentResult, Question, Role
+from tests.helpers import ARCHITECT, make_result, question_form_data
 from tests.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
@@ -26,10 +26,7 @@ def editor_client(django_user_model):
 
 @pytest.fixture
 def result(seeded):
-    questionnaire = Questionnaire.objects.create(fingerprint="f" * 64, snapshot={"questions": []})
-    return AssessmentResult.objects.create(
-        answers={}, questionnaire=questionnaire, scores={}, outcome="ai-architect"
-    )
+    return make_result(ARCHITECT)
 
 
 def test_the_group_exists_after_migrate_with_exactly_its_permissions():

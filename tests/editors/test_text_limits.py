@@ -25,7 +25,7 @@ def test_every_text_field_of_every_content_model_has_a_length_limit():
     assert unbounded == []
 
 
-def test_the_limits_leave_room_over_the_longest_seeded_text(seeded_once, db):
+def test_the_limits_leave_room_over_the_longest_seeded_text(seeded, db):
     # The seed holds the longest real content: every field leaves it at least twice the room
     # (a currency is an ISO code, three letters; choices and slugs have their own rules).
     for model in editable_models():
@@ -40,7 +40,7 @@ def text_box(html: str, name: str) -> str:
     return re.search(rf'<textarea name="{name}"[^>]*>', html).group()
 
 
-def test_the_role_form_shows_each_text_box_its_limit(staff_client, seeded_once):
+def test_the_role_form_shows_each_text_box_its_limit(staff_client, seeded):
     role = Role.objects.get(slug="ai-architect")
     html = staff_client.get(reverse("admin:careers_role_change", args=[role.pk])).content.decode()
     assert 'maxlength="4000"' in text_box(html, "summary")
@@ -49,7 +49,7 @@ def test_the_role_form_shows_each_text_box_its_limit(staff_client, seeded_once):
     assert "Where the role is heading, as the article's outlook puts it. At most 1,000" in html
 
 
-def test_a_summary_over_its_limit_gets_a_field_error(staff_client, seeded_once):
+def test_a_summary_over_its_limit_gets_a_field_error(staff_client, seeded):
     role = Role.objects.get(slug="ai-architect")
     url = reverse("admin:careers_role_change", args=[role.pk])
     response = staff_client.post(url, role_form_data(role, summary="s" * 4001))
@@ -61,7 +61,7 @@ def test_a_summary_over_its_limit_gets_a_field_error(staff_client, seeded_once):
     assert len(role.summary) < 4001
 
 
-def test_a_nul_in_a_text_box_gets_a_field_error(staff_client, seeded_once):
+def test_a_nul_in_a_text_box_gets_a_field_error(staff_client, seeded):
     role = Role.objects.get(slug="ai-architect")
     url = reverse("admin:careers_role_change", args=[role.pk])
     response = staff_client.post(url, role_form_data(role, summary="An editor\x00's summary."))
@@ -71,7 +71,7 @@ def test_a_nul_in_a_text_box_gets_a_field_error(staff_client, seeded_once):
     ]
 
 
-def test_a_lone_surrogate_in_content_gets_a_field_error_from_the_model(seeded_once, db):
+def test_a_lone_surrogate_in_content_gets_a_field_error_from_the_model(seeded, db):
     # Browsers cannot send one, and the site refuses requests that carry one
     # (rolefit/middleware.py); any other way in meets the model's own check.
     form_class = forms.modelform_factory(FAQ, fields=["question", "answer", "article_section"])

@@ -2,9 +2,11 @@
 
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -14,10 +16,16 @@ from tests.serving import BASE_DIR, collect_static, gunicorn, http_status, produ
 PAGES = ["/", "/roles/ai-architect/", "/faq/", "/healthz"]
 
 
-@pytest.fixture
-def private_postgres(tmp_path):
-    """A PostgreSQL of this test's own, so stopping it disturbs nothing else."""
-    server = EmbeddedPostgres(root=tmp_path / "pg")
+pytestmark = pytest.mark.server
+
+
+# Session-wide: pytest-django runs the test without a database mark after the others. Not
+# under pytest's own temporary folder, which another pytest starting makes private again.
+@pytest.fixture(scope="session")
+def prepared_postgres():
+    """A PostgreSQL of these tests' own, so stopping it disturbs nothing else."""
+    folder = Path(tempfile.mkdtemp(prefix="rolefit-outage-"))
+    server = EmbeddedPostgres(root=folder / "pg")
     server.acquire()
     url = server.url()
     for command in (["migrate", "--noinput"], ["createcachetable"], ["seed_content"]):
@@ -29,6 +37,16 @@ def private_postgres(tmp_path):
         )
     yield server
     server.destroy()
+    folder.rmdir()
+
+
+@pytest.fixture
+def private_postgres(prepared_postgres):
+    """The tests' own PostgreSQL, running (a test before may have stopped it)."""
+    if prepared_postgres.running_pid() is None:
+        prepared_postgres.start()
+        prepared_postgres.wait_until_ready()
+    return prepared_postgres
 
 
 def statuses(base_url: str) -> dict[str, tuple[int, float]]:

@@ -9,8 +9,6 @@ import pytest
 
 from tests.serving import BASE_DIR, collect_static, current_database_url, gunicorn
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def get(url: str, **headers: str):
     request = urllib.request.Request(url, headers=headers)
@@ -18,6 +16,8 @@ def get(url: str, **headers: str):
         return response.status, dict(response.headers), response.read()
 
 
+@pytest.mark.server
+@pytest.mark.django_db(transaction=True)  # what the server writes is emptied afterwards
 def test_gunicorn_serves_pages_and_compressed_far_future_static_files():
     collect_static()
     with gunicorn(current_database_url()) as base:

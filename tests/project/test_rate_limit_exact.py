@@ -11,7 +11,7 @@ from django.db import connection
 
 from careers.models import AssessmentResult, Question
 from rolefit.ratelimit import count_request, seconds_left_in_window
-from tests.helpers import PAIR, leaning_answers
+from tests.helpers import ARCHITECT, PAIR, leaning_answers
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 PARALLEL = 50
@@ -122,10 +122,15 @@ def test_feedback_and_delete_posts_are_rate_limited_together(client, questions, 
 @pytest.mark.django_db
 def test_changed_feedback_counts_once_per_result(client, questions, settings):
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
-    client.post("/assessment/", leaning_answers(questions, PAIR))
-    result = AssessmentResult.objects.get()
+    changed, answered_once, silent = (
+        client.post("/assessment/", leaning_answers(questions, role))["Location"]
+        for role in (PAIR, ARCHITECT, PAIR)
+    )
     for answer in ("yes", "no", "yes", "no"):
-        client.post(f"{result.get_absolute_url()}feedback/", {"fits_me": answer})
-    result.refresh_from_db()
-    assert result.fits_me is False  # the last answer, one per result
-    assert AssessmentResult.objects.filter(fits_me__isnull=False).count() == 1
+        assert client.post(f"{changed}feedback/", {"fits_me": answer}).status_code == 303
+    assert client.post(f"{answered_once}feedback/", {"fits_me": "yes"}).status_code == 303
+    feedback = {
+        result.get_absolute_url(): result.fits_me for result in AssessmentResult.objects.all()
+    }
+    # Each result keeps its own last answer; the one nobody answered has none.
+    assert feedback == {changed: False, answered_once: True, silent: None}

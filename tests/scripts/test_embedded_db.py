@@ -4,11 +4,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
 from scripts.embedded_db import EmbeddedPostgres
+from tests.serving import poll
+
+pytestmark = pytest.mark.server  # PostgreSQL servers of the tests' own
 
 LAUNCHER = [sys.executable, "-m", "scripts.embedded_db", "run", "--"]
 
@@ -59,10 +61,7 @@ def test_launcher_killed_with_sigkill_leaves_a_server_the_next_run_reuses(tmp_pa
     env = {**os.environ, "ROLEFIT_EMBEDDED_DB_DIR": str(server.root)}
     env.pop("DATABASE_URL", None)
     launcher = subprocess.Popen([*LAUNCHER, "sleep", "60"], env=env)
-    deadline = time.monotonic() + 30
-    while server.running_pid() is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert server.running_pid() is not None
+    poll(server.running_pid, timeout=30, message="the launcher's server")
     launcher.send_signal(signal.SIGKILL)
     launcher.wait()
     assert server.running_pid() is not None  # the orphaned server still runs
@@ -78,7 +77,12 @@ def test_launcher_killed_with_sigkill_leaves_a_server_the_next_run_reuses(tmp_pa
 
 
 def test_no_server_starts_when_database_url_is_set(tmp_path):
-    env = {**os.environ, "DATABASE_URL": "postgres://somewhere/else"}
+    # Where the launcher would put a server's data: it must not even create it.
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://somewhere/else",
+        "ROLEFIT_EMBEDDED_DB_DIR": str(tmp_path / "pg"),
+    }
     result = subprocess.run(
         [*LAUNCHER, "sh", "-c", 'echo "$DATABASE_URL"'], env=env, capture_output=True, text=True
     )

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from careers.models import AssessmentResult, Question, Questionnaire, Role, Tool
+from careers.models import Question, Role, Tool
 from careers.seeding import COLLECTIONS, SEED_FILES, WRITE_ORDER, content_queryset, row_values
+from tests.helpers import make_result
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +52,7 @@ def test_export_has_one_key_per_collection_in_the_seed_shape(seeded):
 
 
 def test_export_leaves_out_assessment_results(seeded):
-    questionnaire = Questionnaire.objects.create(fingerprint="empty", snapshot={})
-    AssessmentResult.objects.create(
-        answers={}, questionnaire=questionnaire, scores={}, outcome="hybrid"
-    )
+    make_result("hybrid")
     assert set(export()) == set(COLLECTIONS)
 
 
@@ -133,7 +131,7 @@ def test_import_of_a_bad_document_names_the_record_and_writes_nothing(seeded, tm
         ('{"roles": {"x": "text"}}', "roles 'x': expected a JSON object"),
     ],
 )
-def test_import_rejects_malformed_documents_clearly(db, tmp_path, text, message):
+def test_import_rejects_malformed_documents_clearly(no_content, tmp_path, text, message):
     path = tmp_path / "bad.json"
     path.write_text(text)
     with pytest.raises(CommandError, match=message.replace("(", r"\(")):

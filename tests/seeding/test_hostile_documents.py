@@ -41,7 +41,7 @@ def document_with_answer(tmp_path: Path, answer_json: str) -> Path:
 
 
 @pytest.fixture
-def unchanged(seeded_once, db):
+def unchanged(seeded, db):
     """Asserts the content is the same after the test as before it."""
     before = snapshot()
     yield
@@ -78,7 +78,7 @@ def test_a_bad_answer_is_one_line_naming_collection_row_and_field(
     assert problems_of_import(path) == [f"{path}: {line}"]
 
 
-def test_an_answer_at_its_limit_is_imported(seeded_once, db, tmp_path):
+def test_an_answer_at_its_limit_is_imported(seeded, db, tmp_path):
     path = document_with_answer(tmp_path, '"' + "x" * 4000 + '"')
     call_command("import_content", str(path), stdout=StringIO())
     assert len(FAQ.objects.get(slug=FAQ_SLUG).answer) == 4000
@@ -134,7 +134,7 @@ def test_a_deeply_nested_document_is_refused_before_parsing(unchanged, tmp_path)
     ]
 
 
-def test_brackets_inside_text_do_not_count_as_nesting(seeded_once, db, tmp_path):
+def test_brackets_inside_text_do_not_count_as_nesting(seeded, db, tmp_path):
     path = document_with_answer(tmp_path, json.dumps('[[[[[[[[[[[[ {{{{ \\" ]]'))
     call_command("import_content", str(path), stdout=StringIO())
     assert FAQ.objects.get(slug=FAQ_SLUG).answer.startswith("[[[[[[[[[[[[")

@@ -30,7 +30,7 @@ def latest_schema_afterwards():
 
 # transactional_db: the schema changes must not run inside the test's own transaction.
 @pytest.mark.django_db(transaction=True)
-def test_results_move_to_shared_questionnaires_and_back(latest_schema_afterwards):
+def test_results_move_to_shared_questionnaires_and_back(no_content, latest_schema_afterwards):
     apps = migrate(BEFORE)
     Result = apps.get_model("careers", "AssessmentResult")
     for snapshot in (SNAPSHOT, SNAPSHOT, EDITED):
@@ -52,7 +52,9 @@ def test_results_move_to_shared_questionnaires_and_back(latest_schema_afterwards
 
 
 @pytest.mark.django_db(transaction=True)
-def test_rows_nobody_edited_still_look_unedited_after_a_new_field(latest_schema_afterwards):
+def test_rows_nobody_edited_still_look_unedited_after_a_new_field(
+    no_content, latest_schema_afterwards
+):
     from careers.editable import row_values
 
     apps = migrate([("careers", "0003_search_vectors")])
@@ -76,7 +78,7 @@ def test_rows_nobody_edited_still_look_unedited_after_a_new_field(latest_schema_
 
 @pytest.mark.django_db(transaction=True)
 def test_skill_levels_become_the_articles_words_and_unedited_rows_stay_unedited(
-    latest_schema_afterwards,
+    no_content, latest_schema_afterwards
 ):
     from careers.editable import row_values
 

@@ -29,7 +29,7 @@ def lock_is_free() -> bool:
         other.close()
 
 
-def test_prepares_the_database_and_releases_the_lock():
+def test_prepares_an_empty_database_and_releases_the_lock(no_content):
     out = StringIO()
     call_command("prepare_database", stdout=out)
     assert "No migrations to apply." in out.getvalue()

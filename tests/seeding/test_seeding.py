@@ -277,7 +277,7 @@ BAD_SEEDS = {
 
 
 @pytest.mark.parametrize("problem", BAD_SEEDS)
-def test_a_bad_seed_names_the_record_and_writes_nothing(problem, tmp_path):
+def test_a_bad_seed_names_the_record_and_writes_nothing(no_content, problem, tmp_path):
     file_name, change, message = BAD_SEEDS[problem]
     seed_dir = copy_seed(tmp_path)
     if change is None:

@@ -1,12 +1,12 @@
 """One real gunicorn, started as `make serve` starts it, for every test in this folder.
 
-The content is seeded once and the server shares the test database; the database is
-emptied again afterwards, as Django's transactional tests leave it.
+The server shares the test database and its content (tests/conftest.py); what the server
+wrote is replaced with the content as seeded afterwards.
 """
 
 import pytest
-from django.core.management import call_command
 
+from tests.seeded_database import SEEDED
 from tests.serving import collect_static, current_database_url, gunicorn
 
 # A short body deadline, so that the test of a client that stops sending takes seconds.
@@ -18,7 +18,6 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The base URL of the server; its log file is `site.log`."""
     log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     with django_db_blocker.unblock():
-        call_command("seed_content", verbosity=0)
         collect_static()
         try:
             with gunicorn(
@@ -31,7 +30,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
             ) as base_url:
                 yield Site(base_url, log_path)
         finally:
-            call_command("flush", interactive=False, verbosity=0)
+            SEEDED.put_back()
 
 
 class Site(str):
