@@ -1,10 +1,11 @@
 """Whole-page caching of the views that declare themselves shared (`shared_page`).
 
-A page is stored in the shared cache (the database's cache table, or Redis) under its
-host, path and query string, together with the content version current when it was
-rendered; each worker also keeps the pages it served in a `VersionedMemo` (500 pages and
-16 MiB at most, so large content cannot grow the workers). A hit costs one read of the
-version, and skips sessions, CSRF, auth and the view.
+A page is stored in the shared cache (the database's cache table, or Redis) under
+everything that changes it: the scheme and host (pages carry absolute canonical and Open
+Graph links), the path and query string, and the release; together with the content
+version current when it was rendered. Each worker also keeps the pages it served in a
+`VersionedMemo` (500 pages and 16 MiB at most, so large content cannot grow the workers).
+A hit costs one read of the version, and skips sessions, CSRF, auth and the view.
 
 Nobody outside can fill it: a page is stored only for a host named in ALLOWED_HOSTS
 (`rolefit.middleware.CanonicalHostMiddleware` has already dropped ports that are not the
@@ -91,8 +92,9 @@ def release_fingerprint() -> str:
 
 
 def page_key(request) -> str:
-    # The host is part of the key: pages carry absolute canonical and Open Graph URLs.
-    address = f"{request.get_host()}{request.get_full_path()}"
+    # The scheme and host are part of the key: pages carry absolute canonical and Open
+    # Graph URLs, and a trusted proxy's X-Forwarded-Proto makes them https ones.
+    address = request.build_absolute_uri()
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"{PAGE_KEY_PREFIX}{release_fingerprint()}:{digest}"
 

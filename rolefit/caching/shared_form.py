@@ -1,7 +1,7 @@
 """A form page that is the same for every visitor but for its CSRF token (and any other
 field of the visitor's own, such as a time stamp).
 
-Rendered once per worker, content version and host with a placeholder where each such
+Rendered once per worker, content version, scheme and host with a placeholder where each such
 field goes; each visitor's copy gets their own fields written in. The only place in
 RoleFit that edits rendered HTML.
 """
@@ -31,7 +31,9 @@ def shared_form_page(
     `visitor_fields` where that field goes (the value is this visitor's HTML for it). It
     must not depend on anything else of the visitor's (no messages, no user).
     """
-    html = SHARED_FORMS.get_or_compute((name, request.get_host()), lambda: render(CSRF_PLACEHOLDER))
+    html = SHARED_FORMS.get_or_compute(
+        (name, request.scheme, request.get_host()), lambda: render(CSRF_PLACEHOLDER)
+    )
     token = format_html(
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
     )

@@ -1,3 +1,4 @@
+import re
 import socket
 
 import pytest
@@ -252,3 +253,23 @@ def test_a_view_that_is_not_shared_is_never_stored(client):
     assert "X-Page-Cache" not in client.get("/search/?q=architecture")
     assert client.get("/roles/")["Cache-Control"] == "no-cache"
     assert client.get("/roles/")["X-Page-Cache"] == "hit"
+
+
+def canonical_link(response) -> str:
+    return re.search(rb'<link rel="canonical" href="([^"]+)"', response.content).group(1).decode()
+
+
+def test_a_page_served_over_https_is_never_served_to_plain_visitors(client, settings):
+    # One request through a trusted TLS proxy stores a page whose links are https://...
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    proxied = {"x-forwarded-proto": "https", "host": "testserver"}
+    assert canonical_link(client.get(ROLE_PAGE, headers=proxied)).startswith("https://")
+    # ...and a plain visitor then gets http:// links, from a page of their own.
+    plain = client.get(ROLE_PAGE, headers={"host": "testserver"})
+    assert "X-Page-Cache" not in plain
+    assert canonical_link(plain) == "http://testserver/roles/ai-architect/"
+    assert b"https://testserver" not in plain.content
+    assert client.get(ROLE_PAGE, headers={"host": "testserver"})["X-Page-Cache"] == "hit"
+    again = client.get(ROLE_PAGE, headers=proxied)
+    assert again["X-Page-Cache"] == "hit"
+    assert canonical_link(again) == "https://testserver/roles/ai-architect/"
