@@ -2,6 +2,9 @@ import logging
 import re
 import uuid
 
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
+from django.db.backends.signals import connection_created
 from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.utils.log import log_response
@@ -11,6 +14,33 @@ from rolefit.logging import current_request_id
 from rolefit.views import healthz
 
 logger = logging.getLogger("rolefit")
+
+
+class WebQueryTimeLimitsMiddleware:
+    """Gives every database connection a process serving requests opens the web time limits.
+
+    Only request handlers (gunicorn's, runserver's, the test client's) load middleware, so
+    management commands and migrations keep PostgreSQL's defaults (no limit). Costs one
+    round trip per new connection, none per request: it leaves the chain once set up.
+    """
+
+    def __init__(self, get_response):
+        connection_created.connect(web_query_time_limits, dispatch_uid="web_query_time_limits")
+        raise MiddlewareNotUsed
+
+
+def web_query_time_limits(sender, connection, **kwargs) -> None:
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('statement_timeout', %s, false),"
+            " set_config('lock_timeout', %s, false)",
+            [
+                f"{settings.DATABASE_STATEMENT_TIMEOUT_MS}ms",
+                f"{settings.DATABASE_LOCK_TIMEOUT_MS}ms",
+            ],
+        )
 
 
 class HealthCheckMiddleware:

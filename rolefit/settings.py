@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Sets up the database time limits of a serving process, then steps out of the chain.
+    "rolefit.middleware.WebQueryTimeLimitsMiddleware",
     "rolefit.middleware.RequestIdMiddleware",
     "rolefit.middleware.HealthCheckMiddleware",
     # Before anything reads the host: a port that is not the server's is dropped, so
@@ -139,6 +141,16 @@ DATABASES = {
 DATABASES["default"].setdefault("OPTIONS", {})
 # Fail fast when the database is down, so /healthz and pages answer 503 within 2 seconds.
 DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 2)
+
+# Time limits on every query a web request makes (docs/operations.md): a table lock or a
+# runaway query costs a visitor the designed 503 page, not a worker. Management commands
+# and migrations run unlimited: the limits are set on connections opened by a process
+# that serves requests (rolefit.middleware.WebQueryTimeLimitsMiddleware). 0 turns one off.
+# gunicorn's worker timeout (rolefit/gunicorn.conf.py) must stay above the statement limit.
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+DATABASE_LOCK_TIMEOUT_MS = env_int("DATABASE_LOCK_TIMEOUT_MS", 2000)
+# /healthz's own query: it answers within a second whatever the database is doing.
+HEALTHZ_QUERY_TIMEOUT_MS = 500
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,6 +1,8 @@
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+import psycopg.errors
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -22,7 +24,12 @@ def healthz(request):
 
 
 def select_one() -> None:
-    with connection.cursor() as cursor:
+    """SELECT 1 under a limit of its own, so /healthz answers within a second."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('statement_timeout', %s, true)",
+            [f"{settings.HEALTHZ_QUERY_TIMEOUT_MS}ms"],
+        )
         cursor.execute("SELECT 1")
         cursor.fetchone()
 
@@ -47,14 +54,23 @@ def database_is_unreachable(exception: BaseException | None) -> bool:
     return isinstance(exception, OperationalError | InterfaceError)
 
 
+def database_timed_out(exception: BaseException | None) -> bool:
+    """A query cancelled by the statement or lock time limit (docs/operations.md)."""
+    cause = getattr(exception, "__cause__", None)
+    return isinstance(cause, psycopg.errors.QueryCanceled | psycopg.errors.LockNotAvailable)
+
+
 def server_error(request):
-    """The 500 page, or the 503 page when the error is that PostgreSQL cannot be reached.
+    """The 500 page, or the 503 page when PostgreSQL cannot be reached or did not answer
+    within the web time limits.
 
     Django calls this inside its exception handler, wherever the error was raised (a
     view, a middleware, the page cache), so sys.exc_info() names the cause.
     """
-    if database_is_unreachable(sys.exc_info()[1]):
-        response = render(request, "503.html", status=503)
+    error = sys.exc_info()[1]
+    if database_is_unreachable(error):
+        context = {"busy": database_timed_out(error)}
+        response = render(request, "503.html", context, status=503)
         response["Retry-After"] = "5"
         return response
     return render(request, "500.html", status=500)

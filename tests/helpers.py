@@ -4,6 +4,7 @@ import json
 import logging
 import os
 import re
+import time
 from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
@@ -188,3 +189,15 @@ def logged_lines():
 def tracebacks(lines: list[str]) -> list[str]:
     """The lines of `lines` (from `logged_lines`) that carry a traceback."""
     return [line for line in lines if "traceback" in json.loads(line)]
+
+
+def stored_result_page(client) -> str:
+    """A visitor's result page, as the assessment form's answer stores it."""
+    from careers.assessment.forms import STARTED_FIELD, started_stamp
+    from careers.models import Question
+
+    answers = neutral_answers(Question.objects.active())
+    stamp = {STARTED_FIELD: started_stamp(at=time.time() - 300)}
+    response = client.post("/assessment/", {**answers, **stamp})
+    assert response.status_code == 303
+    return response["Location"]

@@ -1,0 +1,71 @@
+"""A 40 s lock on the results table under real gunicorn with sync workers and the default
+time limits: /healthz answers within a second throughout, result pages get the designed
+503 within the statement limit, content pages keep answering, and no worker is killed."""
+
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import psycopg
+import pytest
+from django.conf import settings
+
+from tests.helpers import stored_result_page
+from tests.serving import collect_static, current_database_url, gunicorn
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LOCK_SECONDS = 40
+
+
+def fetch(url: str) -> tuple[int, bytes, float]:
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            status, body = response.status, response.read()
+    except urllib.error.HTTPError as error:
+        status, body = error.code, error.read()
+    return status, body, time.monotonic() - started
+
+
+def test_a_40_second_table_lock_kills_no_worker(tmp_path, seeded, client):
+    result_page = stored_result_page(client)
+    collect_static()
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(
+        current_database_url(),
+        workers=2,
+        log_path=log,
+        GUNICORN_CMD_ARGS="--worker-class sync",
+        REDIS_URL="",
+    ) as base_url:
+        result_url = base_url + result_page
+        assert fetch(result_url)[0] == 200
+        statement_limit = settings.DATABASE_STATEMENT_TIMEOUT_MS / 1000
+        results, others = [], []
+        with psycopg.connect(current_database_url()) as holder:
+            holder.execute("LOCK TABLE careers_assessmentresult")
+            locked_until = time.monotonic() + LOCK_SECONDS
+
+            def visitors_keep_asking_for_their_result():
+                while time.monotonic() < locked_until:
+                    results.append(fetch(result_url))
+
+            asking = threading.Thread(target=visitors_keep_asking_for_their_result)
+            asking.start()
+            while time.monotonic() < locked_until:
+                for path in ("/healthz", "/", "/roles/ai-architect/"):
+                    others.append((path, *fetch(base_url + path)))
+            asking.join()
+            holder.rollback()
+        assert fetch(result_url)[0] == 200
+
+    assert results and {status for status, _, _ in results} == {503}
+    assert all(b"Our database is too busy" in body for _, body, _ in results)
+    assert max(seconds for _, _, seconds in results) < statement_limit
+    assert {status for _, status, _, _ in others} == {200}
+    assert max(seconds for path, _, _, seconds in others if path == "/healthz") < 1
+    lines = log.read_text()
+    assert "WORKER TIMEOUT" not in lines
+    assert lines.count("Booting worker") == 2
