@@ -288,6 +288,9 @@ if CONTACT_EMAIL and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", CONTACT_EMAIL
 # Whole-page cache of shared pages (see rolefit/caching/); off in development so
 # template edits show at once.
 PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", not DEBUG)
+# Each worker hears of a new content version from PostgreSQL (LISTEN/NOTIFY, a thread
+# per worker) instead of reading it on every request (rolefit/caching/version.py).
+CONTENT_VERSION_LISTENER = env_flag("CONTENT_VERSION_LISTENER", not DEBUG)
 PAGE_CACHE_LOCAL_ENTRIES = 500  # pages each worker also keeps in memory (about 15 KB each)
 # ...and this many bytes of them: content at its limits makes pages of up to 700 KB, so a
 # count alone would not bound a worker's memory (scripts/content_memory.py measures it).

@@ -3,19 +3,21 @@
 What it does:
 - `shared_page`: a view declares that its pages are the same for every visitor; the page
   cache middleware (`rolefit.caching.pages.PageCacheMiddleware`) stores and serves them.
-- The content version (`content_version_bump`, `current_content_version`): every cached
-  page and memo is checked against it, so an editor's change shows at once everywhere.
+- The content version (`current_content_version`), kept by PostgreSQL and moved by its
+  triggers in the edit's own transaction; each worker hears of a new one by LISTEN/NOTIFY
+  (`content_version_bump` tells the editing process at once). Every cached page and memo
+  is checked against it, so an editor's change shows at once everywhere.
 - `VersionedMemo`: the one per-worker memo for values derived from content.
 - `shared_form_page`: a form page rendered once per content version, with each
   visitor's CSRF token written in.
 - `first_query_checks_connection`: a request's first query doubles as the database
   connection's health check.
-- `database_cache.DatabaseCache` (atomic counters, a cull that spares the content version
-  and the rate counters) and `static.StaticFilesStorage`
+- `database_cache.DatabaseCache` (atomic counters, a cull that spares the rate
+  counters) and `static.StaticFilesStorage`
   (hashed static URLs worked out once per process), named in the settings.
 
 Where it stops: it knows nothing of RoleFit's content or views. Which views are shared,
-which models are content (whose saves bump the version) and what is memoised are decided
+which models are content (whose tables carry the version's trigger) and what is memoised are decided
 by the `careers` app, through the names above.
 """
 

@@ -1,15 +1,14 @@
 from django.core.cache.backends import db
 from django.db import connections, router, transaction
 
-# Keys a cull must never delete: the content version (losing it would make every cached
-# page and memo stale at once) and the rate-limit counters (losing one lets a client
+# Keys a cull must never delete: the rate-limit counters (losing one lets a client
 # through). Their prefixes as stored (Django's key function adds ":<version>:").
-KEPT_KEYS = ("content-version", "rate:")
+KEPT_KEYS = ("rate:",)
 
 
 class DatabaseCache(db.DatabaseCache):
-    """Django's database cache, with an atomic `incr` and a cull that keeps the content
-    version and the rate counters.
+    """Django's database cache, with an atomic `incr` and a cull that keeps the rate
+    counters.
 
     (A leaner one-key `get` lived here until measured: it saved no CPU on a whole request,
     see docs/performance.md.)
