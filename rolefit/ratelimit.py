@@ -5,6 +5,9 @@ under a PostgreSQL advisory lock (rolefit.caching.database_cache). A refused req
 told how long is left of the minute, and the view can answer with the visitor's input
 kept (`refused` renders the page that was sent). The client is counted by the address
 `client_address` gives, which the admin's login lockout (django-axes) uses too.
+
+When the cache fails the limit fails open: the request goes through, and the process
+logs one line for the outage (rolefit.caching.shared_cache).
 """
 
 import time
@@ -13,6 +16,8 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+
+from rolefit.caching.shared_cache import SHARED_CACHE
 
 WINDOW_SECONDS = 60
 
@@ -51,8 +56,10 @@ def seconds_left_in_window(now: float | None = None) -> int:
 
 
 def limit_exceeded(*, scope: str, client: str, per_minute: int) -> bool:
-    """Counts one request by `client` in this minute's window; True once past `per_minute`."""
-    return count_request(scope=scope, client=client) > per_minute
+    """Counts one request by `client` in this minute's window; True once past `per_minute`
+    (never while the cache cannot count)."""
+    count = SHARED_CACHE.call(lambda: count_request(scope=scope, client=client), default=0)
+    return count > per_minute
 
 
 def too_many_requests(request, *args, **kwargs):

@@ -155,17 +155,26 @@ HEALTHZ_QUERY_TIMEOUT_MS = 500
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache --------------------------------------------------------------------------
-# Shared by every worker and every machine, so an editor's change shows everywhere.
+# Shared by every worker and every machine: pages and rate-limit counters. Never a single
+# point of failure: when it fails, pages render uncached and rate limits let requests
+# through (docs/operations.md); the content version lives in PostgreSQL.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "rolefit",
-            "TIMEOUT": 60 * 60 * 24,
-        }
+
+
+def redis_cache(url: str) -> dict:
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "rolefit",
+        "TIMEOUT": 60 * 60 * 24,
+        # A Redis that hangs costs a request a quarter of a second, once: the process
+        # then leaves it alone for a second (rolefit.caching.shared_cache).
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {
         "default": {

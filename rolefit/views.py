@@ -1,7 +1,9 @@
 import sys
+from contextlib import contextmanager
 
 import psycopg.errors
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -9,29 +11,54 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from rolefit.caching import first_query_checks_connection
+from rolefit.caching.shared_cache import SHARED_CACHE
 
 
 @never_cache
 @require_safe
 def healthz(request):
-    """200 `ok` when the app and its database answer, 503 otherwise (for load balancers)."""
+    """For load balancers: 200 when the app and its database answer, 503 otherwise.
+
+    The shared cache is reported, not required: without it pages render uncached, so an
+    instance whose cache is down stays in the pool (`ok` and a line saying so).
+    """
     try:
         first_query_checks_connection(select_one)
     except DatabaseError:
         connection.close()
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    if not cache_answers():
+        degraded = "ok\ncache: degraded (unavailable: pages render uncached)"
+        return HttpResponse(degraded, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
 
-def select_one() -> None:
-    """SELECT 1 under a limit of its own, so /healthz answers within a second."""
+@contextmanager
+def health_query_limit():
+    """A transaction whose queries give up after HEALTHZ_QUERY_TIMEOUT_MS, so /healthz
+    answers within a second whatever locks the database holds."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT set_config('statement_timeout', %s, true)",
             [f"{settings.HEALTHZ_QUERY_TIMEOUT_MS}ms"],
         )
+        yield cursor
+
+
+def select_one() -> None:
+    with health_query_limit() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
+
+
+def cache_answers() -> bool:
+    """Whether the shared cache answers a read (not asked again within a second of failing)."""
+
+    def probe():
+        with health_query_limit():  # the database cache's read is a query
+            return cache.get("healthz", "answered")
+
+    return SHARED_CACHE.call(probe, default=None) is not None
 
 
 def csrf_failure(request, reason=""):

@@ -8,6 +8,9 @@ from hypothesis import settings as hypothesis_settings
 from tests.helpers import in_ci
 from tests.seeded_database import SEEDED, delete_content, empties_the_tables
 
+# The session's own redis-server (`redis_server`), for every test that needs Redis.
+pytest_plugins = ["tests.redis_server"]
+
 # Property tests try more examples in CI than on a developer's machine.
 for profile, examples in {"dev": 50, "ci": 200}.items():
     hypothesis_settings.register_profile(

@@ -5,7 +5,9 @@ everything that changes it: the scheme and host (pages carry absolute canonical 
 Graph links), the path and query string, and the release; together with the content
 version current when it was rendered. Each worker also keeps the pages it served in a
 `VersionedMemo` (500 pages and 16 MiB at most, so large content cannot grow the workers).
-A hit costs one read of the version, and skips sessions, CSRF, auth and the view.
+A hit costs no query while the worker's version listener is connected (one read of the
+version otherwise), and skips sessions, CSRF, auth and the view. When the shared cache
+fails, pages render uncached (rolefit.caching.shared_cache).
 
 Nobody outside can fill it: a page is stored only for a host named in ALLOWED_HOSTS
 (`rolefit.middleware.CanonicalHostMiddleware` has already dropped ports that are not the
@@ -15,21 +17,18 @@ values with 404, which is never stored.
 
 import functools
 import hashlib
-import logging
 from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 
 from rolefit.caching.memo import VersionedMemo
+from rolefit.caching.shared_cache import SHARED_CACHE
 from rolefit.caching.version import current_content_version, request_version
-
-logger = logging.getLogger("rolefit")
 
 PAGE_KEY_PREFIX = "page:"
 STORED_HEADERS = ("Content-Type", "Content-Language", "Link")
@@ -138,22 +137,20 @@ class PageCacheMiddleware:
             self.store(key, version, response)
         return response
 
-    def lookup(self, key: str) -> tuple[str | None, dict | None]:
-        """The current content version, and the page stored under it if there is one."""
-        try:
-            version = current_content_version()
-            entry = self.local.get(key, version)
-            if entry is None:
-                entry = cache.get(key)
-                if entry is None or entry["version"] != version:
-                    return version, None
-                self.local.put(key, version, entry, size=len(entry["content"]))
-            return version, entry
-        except DatabaseError:
-            raise  # the database is down: the error handler answers 503
-        except Exception:  # a cache server (Redis) outage must not take pages down
-            logger.warning("page cache unavailable for lookup", exc_info=True)
-            return None, None
+    def lookup(self, key: str) -> tuple[str, dict | None]:
+        """The current content version, and the page stored under it if there is one.
+
+        The version comes from PostgreSQL (when it is down, the error handler answers
+        503); a shared cache that fails is only a miss.
+        """
+        version = current_content_version()
+        entry = self.local.get(key, version)
+        if entry is None:
+            entry = SHARED_CACHE.call(lambda: cache.get(key), default=None)
+            if entry is None or entry["version"] != version:
+                return version, None
+            self.local.put(key, version, entry, size=len(entry["content"]))
+        return version, entry
 
     def should_store(self, request, response, parameters: frozenset[str]) -> bool:
         """Only pages a visitor could reach by links: a configured host, known parameters,
@@ -167,21 +164,13 @@ class PageCacheMiddleware:
             and not response.streaming
         )
 
-    def store(self, key: str, version: str | None, response) -> None:
-        try:
-            if version is None:
-                version = current_content_version()
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            headers = {name: response[name] for name in STORED_HEADERS if name in response}
-            entry = {"version": version, "content": response.content, "headers": headers}
-            cache.set(key, entry)
-            self.local.put(key, version, entry, size=len(entry["content"]))
-        except DatabaseError:
-            raise
-        except Exception:
-            logger.warning("page cache unavailable for store", exc_info=True)
-            return
+    def store(self, key: str, version: str, response) -> None:
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        headers = {name: response[name] for name in STORED_HEADERS if name in response}
+        entry = {"version": version, "content": response.content, "headers": headers}
+        SHARED_CACHE.call(lambda: cache.set(key, entry), default=None)
+        self.local.put(key, version, entry, size=len(entry["content"]))
         response["ETag"] = etag_for(version, key)
         response["Cache-Control"] = "no-cache"
 

@@ -15,6 +15,7 @@ page cache middleware opens the scope), however many pieces ask for it.
 
 import logging
 import os
+import sys
 import threading
 import time
 from contextvars import ContextVar
@@ -126,8 +127,15 @@ def listener_connection_params() -> dict:
     }
 
 
+def threads_are_real() -> bool:
+    """False under gevent's patched threading, where the listener's wait (in psycopg's C
+    code) would block every greenlet of the worker."""
+    monkey = sys.modules.get("gevent.monkey")
+    return monkey is None or not monkey.is_module_patched("threading")
+
+
 def listened_version() -> str | None:
-    if not settings.CONTENT_VERSION_LISTENER:
+    if not settings.CONTENT_VERSION_LISTENER or not threads_are_real():
         return None
     LISTENER.ensure_started()
     return LISTENER.version
