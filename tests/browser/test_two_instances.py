@@ -1,12 +1,11 @@
 """Two instances as `make serve` starts them, sharing one PostgreSQL and one Redis.
 
 An admin edit through one shows on the other's next response; the assessment rate limit
-and the admin sign-in lockout count requests to both together. CI runs it with Redis at
-127.0.0.1:6379 (REDIS_URL); on a machine without Redis it is skipped, in CI it fails.
+and the admin sign-in lockout count requests to both together. The Redis is the test
+session's own (tests/redis_server.py): without redis-server it is skipped, in CI it fails.
 """
 
 import http.cookiejar
-import os
 import time
 import urllib.error
 import urllib.parse
@@ -18,7 +17,6 @@ from django.core.management import call_command
 
 from rolefit.ratelimit import seconds_left_in_window
 from tests.helpers import admin_edit_role_summary, csrf_token_in
-from tests.project.test_rate_limit_exact import REDIS_URL, require_redis
 from tests.serving import collect_static, current_database_url, gunicorn
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,24 +26,18 @@ RATE_LIMIT = 4
 
 
 @pytest.fixture
-def two_instances(django_user_model, settings):
-    require_redis()
+def two_instances(django_user_model, settings, redis_server):
     call_command("seed_content", verbosity=0)
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # as the servers verify
     django_user_model.objects.create_superuser("editor", password="a long good password 1")
     collect_static()
-    redis_url = REDIS_URL.rsplit("/", 1)[0] + f"/{14 - os.getpid() % 4}"
     shared = {
-        "REDIS_URL": redis_url,
+        "REDIS_URL": redis_server.url(),
         "ASSESSMENT_RATE_LIMIT_PER_MINUTE": str(RATE_LIMIT),
     }
-    import redis
-
-    redis.Redis.from_url(redis_url).flushdb()
     database_url = current_database_url()
     with gunicorn(database_url, **shared) as first, gunicorn(database_url, **shared) as second:
         yield first, second
-    redis.Redis.from_url(redis_url).flushdb()
 
 
 def opener():

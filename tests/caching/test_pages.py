@@ -1,11 +1,11 @@
 import re
-import socket
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
 from careers.models import Role, Tool
+from rolefit.settings import redis_cache
 from tests.helpers import csrf_token_in
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +28,6 @@ CONTENT_PAGES = [
 def page_cache_on(settings, seeded):
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
-
-
-def redis_available() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.mark.parametrize("path", CONTENT_PAGES)
@@ -96,19 +88,10 @@ def test_the_assessment_form_is_never_shared_between_visitors(client):
     assert b"csrfmiddlewaretoken" in first.content
 
 
-@pytest.mark.skipif(not redis_available(), reason="no Redis server on 127.0.0.1:6379")
 def test_redis_as_the_shared_cache_invalidates_the_same_way(
-    client, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks, redis_server
 ):
-    redis_cache = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": "rolefit-test",
-        }
-    }
-    with override_settings(CACHES=redis_cache):
-        caches["default"].clear()
+    with override_settings(CACHES={"default": redis_cache(redis_server.url())}):
         client.get(ROLE_PAGE)
         assert client.get(ROLE_PAGE)["X-Page-Cache"] == "hit"
         role = Role.objects.get(slug="ai-architect")
@@ -116,7 +99,6 @@ def test_redis_as_the_shared_cache_invalidates_the_same_way(
             role.tagline = "Tagline edited while Redis caches pages"
             role.save()
         assert b"Tagline edited while Redis" in client.get(ROLE_PAGE).content
-        caches["default"].clear()
 
 
 def test_a_cache_server_outage_does_not_take_pages_down(client):

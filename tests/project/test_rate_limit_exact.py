@@ -1,8 +1,6 @@
 """The rate limit counts exactly under concurrency, on the database cache and on Redis,
 says what is left of the window, and keeps the visitor's answers."""
 
-import os
-import socket
 import threading
 
 import pytest
@@ -11,28 +9,10 @@ from django.db import connection
 
 from careers.models import AssessmentResult, Question
 from rolefit.ratelimit import count_request, seconds_left_in_window
+from rolefit.settings import redis_cache
 from tests.helpers import ARCHITECT, PAIR, leaning_answers
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 PARALLEL = 50
-
-
-def redis_reachable() -> bool:
-    host_port = REDIS_URL.split("//", 1)[1].split("/", 1)[0]
-    host, _, port = host_port.rpartition("@")[2].partition(":")
-    try:
-        socket.create_connection((host, int(port or 6379)), timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
-def require_redis() -> None:
-    """Skips on a machine without Redis; in CI (CI=true) a missing Redis fails the test."""
-    if not redis_reachable():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs Redis at {REDIS_URL} for the shared-cache tests")
-        pytest.skip(f"no Redis at {REDIS_URL} (set REDIS_URL)")
 
 
 def counts_in_parallel(scope: str) -> list[int]:
@@ -60,20 +40,9 @@ def test_parallel_requests_are_counted_exactly_on_the_database_cache():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_parallel_requests_are_counted_exactly_on_redis(settings):
-    require_redis()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"rolefit-test-{os.getpid()}",
-        }
-    }
-    cache.clear()
-    try:
-        assert counts_in_parallel("redis-test") == list(range(1, PARALLEL + 1))
-    finally:
-        cache.clear()
+def test_parallel_requests_are_counted_exactly_on_redis(settings, redis_server):
+    settings.CACHES = {"default": redis_cache(redis_server.url())}
+    assert counts_in_parallel("redis-test") == list(range(1, PARALLEL + 1))
 
 
 def test_retry_after_is_what_is_left_of_the_minute():
