@@ -21,8 +21,9 @@ class CareersConfig(AppConfig):
         for model in {*SEARCH_DOCUMENTS, *CARRIED_BY}:
             post_save.connect(searchable_text_saved, sender=model, weak=False)
 
-        # Content (what editors change and shared pages show) moves the content version;
-        # what visitors' assessments store does not.
+        # Content (what editors change and shared pages show) moves the content version
+        # (its tables' triggers do, in PostgreSQL); these tell the editing process at once.
+        # What visitors' assessments store does not.
         for model in editable_models():
             post_save.connect(content_changed, sender=model, weak=False)
             post_delete.connect(content_changed, sender=model, weak=False)

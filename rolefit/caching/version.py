@@ -17,12 +17,11 @@ import logging
 import os
 import sys
 import threading
-import time
 from contextvars import ContextVar
 
 import psycopg
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import DatabaseError, connection, connections, transaction
 
 from rolefit.caching.health import first_query_checks_connection
 
@@ -65,6 +64,8 @@ class VersionListener:
         self.started_in: int | None = None
         self.lock = threading.Lock()
         self.outage_logged = False
+        self.stopping = threading.Event()
+        self.thread: threading.Thread | None = None
 
     def ensure_started(self) -> None:
         """Starts this process's listener thread (after a fork, the child's own)."""
@@ -75,12 +76,22 @@ class VersionListener:
                 return
             self.version = None
             self.started_in = os.getpid()
-            thread = threading.Thread(target=self.listen_forever, name=LISTENER_NAME, daemon=True)
-            thread.start()
+            self.stopping.clear()
+            self.thread = threading.Thread(
+                target=self.listen_forever, name=LISTENER_NAME, daemon=True
+            )
+            self.thread.start()
+
+    def stop(self) -> None:
+        """Ends this process's listener and closes its connection (tests use it)."""
+        self.stopping.set()
+        if self.thread is not None and self.started_in == os.getpid():
+            self.thread.join(timeout=5)
+        self.version = self.started_in = self.thread = None
 
     def listen_forever(self) -> None:
         failures = 0
-        while True:
+        while not self.stopping.is_set():
             try:
                 self.listen()
             except Exception:
@@ -88,7 +99,7 @@ class VersionListener:
                     logger.warning("content version listener disconnected; reading per request")
                     self.outage_logged = True
             self.version = None
-            time.sleep(self.RETRY_SECONDS[min(failures, len(self.RETRY_SECONDS) - 1)])
+            self.stopping.wait(self.RETRY_SECONDS[min(failures, len(self.RETRY_SECONDS) - 1)])
             failures += 1
 
     def listen(self) -> None:
@@ -99,15 +110,22 @@ class VersionListener:
             if self.outage_logged:
                 logger.info("content version listener connected again")
                 self.outage_logged = False
-            for announcement in listening.notifies():
-                self.version = announcement.payload
+            while not self.stopping.is_set():
+                # Wakes once a second at most, to see whether it should stop.
+                for announcement in listening.notifies(timeout=1):
+                    self.version = announcement.payload
 
     def heard_of_an_edit_here(self) -> None:
         """This process committed an edit: it reads the new version rather than wait for
-        the announcement (which may have come already, or be on its way)."""
+        the announcement (which may have come already, or be on its way). Should the
+        read fail, the process reads per request until the next announcement: the edit
+        is committed whatever happens here."""
         if self.version is not None:
-            with connection.cursor() as cursor:
-                self.version = version_read(cursor)
+            try:
+                with connection.cursor() as cursor:
+                    self.version = version_read(cursor)
+            except DatabaseError:
+                self.version = None
 
 
 LISTENER = VersionListener()
@@ -152,7 +170,7 @@ def content_version_bump() -> None:
         if scope is not None:
             scope.pop("version", None)
 
-    transaction.on_commit(bump)
+    transaction.on_commit(bump, robust=True)
 
 
 def current_content_version() -> str:

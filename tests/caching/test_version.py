@@ -66,6 +66,7 @@ def listening(settings, seeded):
     poll(lambda: LISTENER.version == stored_version(), timeout=10, message="listener up")
     yield
     settings.CONTENT_VERSION_LISTENER = False
+    LISTENER.stop()  # its connection would keep the test database from being dropped
 
 
 def edit_from_another_instance(sql: str) -> None:
