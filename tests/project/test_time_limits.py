@@ -1,6 +1,7 @@
 """Database time limits on web requests: a locked table costs the pages that read it a
 designed 503 within the limit, and nothing else (docs/operations.md)."""
 
+import runpy
 import subprocess
 import sys
 import threading
@@ -98,3 +99,8 @@ def test_a_request_runs_under_the_web_limits(limited_client):
         assert cursor.fetchone()[0] == "1500ms"
         cursor.execute("SHOW lock_timeout")
         assert cursor.fetchone()[0] == "500ms"
+
+
+def test_gunicorn_lets_a_query_reach_its_limit_before_it_kills_the_worker(settings):
+    config = runpy.run_path(str(BASE_DIR / "rolefit" / "gunicorn.conf.py"))
+    assert config["timeout"] > settings.DATABASE_STATEMENT_TIMEOUT_MS / 1000
