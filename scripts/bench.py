@@ -445,6 +445,15 @@ GUNICORN_LABEL = "this, gunicorn"
 SERVE_LABEL = "this, make serve"
 
 
+def parse_variant(text: str) -> tuple[str, dict[str, str]]:
+    """ "gthread:GUNICORN_WORKER_CLASS=gthread,GUNICORN_THREADS=4" -> label, environment."""
+    label, _, settings = text.partition(":")
+    pairs = [pair.split("=", 1) for pair in settings.split(",") if pair]
+    if not label or any(len(pair) != 2 for pair in pairs):
+        raise SystemExit(f"--variant {text!r}: expected LABEL:NAME=VALUE[,NAME=VALUE...]")
+    return f"this, {label}", dict(pairs)
+
+
 def start_servers(stack: ExitStack, args, ports) -> tuple[list[Server], str | None]:
     """This build straight and through `make serve`'s stack, and the base build's serve."""
     env = server_env(next(ports))
@@ -452,6 +461,11 @@ def start_servers(stack: ExitStack, args, ports) -> tuple[list[Server], str | No
     gunicorn = start_gunicorn(env)
     stack.callback(stop, gunicorn)
     servers = [Server(GUNICORN_LABEL, f"http://127.0.0.1:{env['PORT']}", gunicorn.pid)]
+    for label, settings in map(parse_variant, args.variant):
+        variant_env = {**server_env(next(ports)), **settings}
+        process = start_gunicorn(variant_env)
+        stack.callback(stop, process)
+        servers.append(Server(label, f"http://127.0.0.1:{variant_env['PORT']}", process.pid))
     if not args.no_stack:
         port = next(ports)
         _, stack_gunicorn = stack.enter_context(
@@ -519,6 +533,13 @@ def main() -> int:
     parser.add_argument("--base", default="", help="bench: a git ref to run side by side")
     parser.add_argument(
         "--no-stack", action="store_true", help="bench: gunicorn straight only, no nginx"
+    )
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        help="bench: another gunicorn of this build with more settings, side by side: "
+        "LABEL:NAME=VALUE[,NAME=VALUE...] (repeatable)",
     )
     args = parser.parse_args()
     if not shutil.which("wrk"):
