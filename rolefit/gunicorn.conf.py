@@ -16,6 +16,10 @@ bind = os.environ.get("GUNICORN_BIND") or f"0.0.0.0:{os.environ.get('PORT', '800
 workers = int(os.environ.get("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count())))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Higher than nginx's limits (4 KiB a line, 16 KiB of headers), so that nginx refuses an
+# oversized request with RoleFit's page before gunicorn's bare one could.
+limit_request_line = 8190
+limit_request_fields = 4000
 # A request that takes longer than this is stuck: the master replaces the worker.
 timeout = 30
 graceful_timeout = 20

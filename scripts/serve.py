@@ -31,6 +31,9 @@ NGINX_SEARCH_PATH = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/bin
 # Served by nginx from STATIC_ROOT, or by whitenoise behind it (see docs/performance.md).
 STATIC_BY_NGINX = True
 PLACE = re.compile(r"@[A-Z_]+@")
+# In the nginx image: the static files, and the app replicas compose.yaml names.
+IMAGE_STATIC_ROOT = Path("/srv/rolefit/static")
+IMAGE_REPLICAS = ("app-1", "app-2")
 
 
 class ServeError(Exception):
@@ -69,7 +72,9 @@ def render_nginx_conf(
     if static_root is not None:
         static = (NGINX_DIR / "static.conf").read_text().replace("@STATIC_ROOT@", str(static_root))
     values = {
-        "@LISTEN@": listen,
+        "@LISTEN@": f"        {listen}"
+        if listen.startswith("include ")
+        else listen_directive(listen),
         "@UPSTREAM@": "\n".join(f"        server {address};" for address in upstreams),
         "@STATIC@": static,
         "@ERROR_PAGES@": str(error_pages),
@@ -85,6 +90,36 @@ def render_nginx_conf(
     if leftover:
         raise ServeError(f"nginx template: not filled in: {leftover[0].strip()}")
     return text
+
+
+def listen_directive(address: str) -> str:
+    return f"        listen {address} default_server backlog=4096;"
+
+
+def write_image_conf(directory: Path) -> None:
+    """The nginx image's configuration (Dockerfile): where to listen and the app replicas
+    are files of their own, which an operator can mount over (docs/operations.md)."""
+    etc = Path("/etc/nginx/rolefit")
+    directory.mkdir(parents=True, exist_ok=True)
+    conf = render_nginx_conf(
+        listen=f"include {etc}/listen.conf;",
+        upstreams=[],
+        static_root=IMAGE_STATIC_ROOT,
+        error_pages=IMAGE_STATIC_ROOT / "errors",
+        security_headers=etc / "security-headers.conf",
+        access_log="/dev/stdout",
+        open_files=20000,  # scripts/containers.conf's limit; Docker's default is higher
+    )
+    conf = conf.replace(
+        "    upstream rolefit {\n",
+        f"    upstream rolefit {{\n        include {etc}/upstream.conf;\n",
+    )
+    (directory / "nginx.conf").write_text(conf)
+    (directory / "listen.conf").write_text(listen_directive("8080") + "\n")
+    (directory / "upstream.conf").write_text(
+        "".join(f"server {replica}:8000;\n" for replica in IMAGE_REPLICAS)
+    )
+    shutil.copy(NGINX_DIR / "security-headers.conf", directory / "security-headers.conf")
 
 
 def open_files_limit(wanted: int = 32768) -> int:
@@ -148,9 +183,8 @@ def stack(
     with tempfile.TemporaryDirectory(prefix="rolefit-serve-", dir=run_dir) as directory:
         prefix = Path(directory)
         # nginx's workers run as another user when started by root: they need to reach
-        # the socket; nginx makes its temporary directories under temp/ itself.
+        # the socket; nginx makes its temporary directories in the prefix itself.
         prefix.chmod(0o755)
-        (prefix / "temp").mkdir()
         socket_path = prefix / "gunicorn.sock"
         conf = prefix / "nginx.conf"
         conf.write_text(
@@ -207,7 +241,13 @@ def main() -> int:
     parser.add_argument(
         "--listen", default="", help="an address to listen on only (default: every address)"
     )
+    parser.add_argument(
+        "--image-conf", type=Path, help="only write the nginx image's configuration there"
+    )
     args = parser.parse_args()
+    if args.image_conf:
+        write_image_conf(args.image_conf)
+        return 0
     # SIGTERM ends the stack as Ctrl-C does: both servers are stopped on the way out.
     signal.signal(signal.SIGTERM, interrupt)
     try:
