@@ -3,10 +3,12 @@
 import gzip
 import http.client
 import re
+import socket
 
 import pytest
 
 from scripts.bench import static_css_path
+from tests.serving import poll
 
 # The tests talk to the server only; the mark gives the module's server a test database.
 pytestmark = pytest.mark.django_db
@@ -69,3 +71,35 @@ def test_an_overlong_request_line_gets_rolefits_414_page_not_gunicorns(site):
     assert status == 414
     assert b"Go to the home page" in body
     assert headers["x-content-type-options"] == "nosniff"
+
+
+PER_ADDRESS = 100  # requests in progress, deploy/nginx/nginx.conf.template
+
+
+def stalled_post(site: str) -> socket.socket:
+    """A connection whose request is in progress: headers sent, the body never."""
+    host, port = site.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=5)
+    sock.sendall(
+        b"POST /assessment/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n"
+    )
+    return sock
+
+
+def test_one_address_gets_a_429_page_past_its_requests_in_progress(site):
+    held = []
+    try:
+        for _ in range(PER_ADDRESS):
+            held.append(stalled_post(site))
+        # nginx counts a request once its head is read: wait until all of them are.
+        poll(lambda: exchange(site, "GET", "/healthz")[0] == 429, timeout=10, message="limit")
+        status, headers, body = exchange(site, "GET", "/roles/")
+        assert status == 429
+        assert b"Too many connections from your address" in body
+        assert headers["x-content-type-options"] == "nosniff"
+    finally:
+        for sock in held:
+            sock.close()
+    # The slots come back (at the latest when nginx's body timeout drops the connections).
+    poll(lambda: exchange(site, "GET", "/healthz")[0] == 200, timeout=20, message="slots back")
