@@ -69,7 +69,7 @@ manage: $(INSTALLED)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) $(MANAGE) $(ARGS)
 
 test: $(INSTALLED)
-	@scripts/install-system-packages chromium
+	@scripts/install-system-packages chromium nginx
 	DJANGO_DEBUG=1 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret} \
 	  $(WITH_DB) $(BIN)/pytest $(PYTEST_ARGS)
 
