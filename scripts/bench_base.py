@@ -2,9 +2,10 @@
 
 A git worktree of the commit under .bench/ (kept between runs, like its venv: `make
 clean` removes them), a venv made from that build's own lock (or from its pyproject.toml
-when it predates the lock), and its own database on the same PostgreSQL server, prepared
-by that build's own commands. It is served as that build's `make serve` serves it: its
-scripts/serve.py stack when it has one, else its gunicorn.
+when it predates the lock), and its own database on the same PostgreSQL server
+(`<name>_base_<commit>`), prepared by that build's own commands. It is served as that
+build's `make serve` serves it: its scripts/serve.py stack when it has one, else its
+gunicorn.
 """
 
 import subprocess
@@ -59,9 +60,9 @@ class BaseBuild:
         """Checks out, installs and prepares the build; the environment to serve it with."""
         self.check_out()
         self.install()
-        own_url = database_url_named(
-            database_url, f"{urllib.parse.urlsplit(database_url).path.lstrip('/')}_base"
-        )
+        # One database per commit: another build's migrations would not fit this one's.
+        name = urllib.parse.urlsplit(database_url).path.lstrip("/")
+        own_url = database_url_named(database_url, f"{name}_base_{self.commit[:8]}")
         create_database(own_url)
         env = {**env, "DATABASE_URL": own_url}
         for command in self.prepare_commands():
