@@ -485,7 +485,8 @@ def start_servers(stack: ExitStack, args, ports) -> tuple[list[Server], str | No
 
 
 def run_bench(args) -> tuple[dict, bool]:
-    only = [name.strip() for name in args.only.split(",") if name.strip()]
+    # Names are split at commas not followed by a space: "tools, filtered" is one name.
+    only = [name.strip() for name in re.split(r",(?! )", args.only) if name.strip()]
     ports = itertools.count(args.port) if args.port else iter(free_port, None)
     with ExitStack() as stack:
         servers, base_label = start_servers(stack, args, ports)
