@@ -249,7 +249,9 @@ def main() -> int:
         write_image_conf(args.image_conf)
         return 0
     # SIGTERM ends the stack as Ctrl-C does: both servers are stopped on the way out.
+    # SIGINT is set too: a launcher (the embedded database's) may have left it ignored.
     signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)
     try:
         with stack(args.port, listen_host=args.listen) as (nginx, gunicorn):
             host = args.listen or "127.0.0.1"
