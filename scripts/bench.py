@@ -449,7 +449,7 @@ def parse_variant(text: str) -> tuple[str, dict[str, str]]:
     """ "gthread:GUNICORN_WORKER_CLASS=gthread,GUNICORN_THREADS=4" -> label, environment."""
     label, _, settings = text.partition(":")
     pairs = [pair.split("=", 1) for pair in settings.split(",") if pair]
-    if not label or any(len(pair) != 2 for pair in pairs):
+    if not label or not pairs or any(len(pair) != 2 for pair in pairs):
         raise SystemExit(f"--variant {text!r}: expected LABEL:NAME=VALUE[,NAME=VALUE...]")
     return f"this, {label}", dict(pairs)
 

@@ -60,14 +60,18 @@ class BaseBuild:
         """Checks out, installs and prepares the build; the environment to serve it with."""
         self.check_out()
         self.install()
-        # One database per commit: another build's migrations would not fit this one's.
-        name = urllib.parse.urlsplit(database_url).path.lstrip("/")
-        own_url = database_url_named(database_url, f"{name}_base_{self.commit[:8]}")
+        own_url = self.database_url(database_url)
         create_database(own_url)
         env = {**env, "DATABASE_URL": own_url}
         for command in self.prepare_commands():
             self.run(["manage.py", *command, "-v0"], env)
         return env
+
+    def database_url(self, database_url: str) -> str:
+        """Its own database beside `database_url`'s: one per commit, since another build's
+        migrations would not fit this one's."""
+        name = urllib.parse.urlsplit(database_url).path.lstrip("/")
+        return database_url_named(database_url, f"{name}_base_{self.commit[:8]}")
 
     def check_out(self) -> None:
         if (self.directory / ".git").exists():
