@@ -33,10 +33,32 @@ COPY . .
 # The hashed, compressed static files; DEBUG=0 selects that storage. Byte code is
 # compiled here (and for the venv above) and checked by hash, not by the files' times:
 # nothing in the image ever changes, and nothing can be written there at run time.
+# The error pages nginx serves and the nginx image's configuration are written here too;
+# deploy/ and scripts/ serve only that and stay out of the app image.
 RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/none \
-    /opt/venv/bin/python manage.py collectstatic --noinput -v0 \
-    && /opt/venv/bin/python -m compileall -q -j0 --invalidation-mode unchecked-hash /app \
-    && rm -r /app/requirements
+    sh -c '/opt/venv/bin/python manage.py collectstatic --noinput -v0 \
+        && /opt/venv/bin/python manage.py render_error_pages -v0' \
+    && /opt/venv/bin/python scripts/serve.py --image-conf /nginx \
+    && rm -r /app/requirements /app/deploy /app/scripts \
+    && /opt/venv/bin/python -m compileall -q -j0 --invalidation-mode unchecked-hash /app
+
+# The nginx image (`--target nginx`; compose.yaml builds it): Debian's nginx on the same
+# base, with the static files, RoleFit's error pages and deploy/nginx's configuration.
+# It listens on 8080 and proxies to app-1:8000 and app-2:8000 (mount other listen.conf
+# and upstream.conf files over /etc/nginx/rolefit/ to change them).
+FROM ${BASE_IMAGE} AS nginx
+RUN printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d \
+    && apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx \
+    && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/cache/debconf/*-old /var/log/apt \
+        /var/log/dpkg.log /etc/nginx/sites-enabled/default /usr/sbin/policy-rc.d
+COPY --from=build /nginx /etc/nginx/rolefit
+COPY --from=build /app/staticfiles /srv/rolefit/static
+EXPOSE 8080
+# SIGQUIT: nginx finishes the requests in flight, then exits.
+STOPSIGNAL SIGQUIT
+# Temporary files and the pid go to /tmp, so the root can be read-only.
+CMD ["/bin/sh", "-c", "mkdir -p /tmp/nginx && exec nginx -p /tmp/nginx -e stderr -c /etc/nginx/rolefit/nginx.conf -g 'daemon off;'"]
 
 # Runtime: the venv and the code, owned by root and read-only to the user that runs them.
 FROM runtime-base

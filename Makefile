@@ -69,21 +69,25 @@ manage: $(INSTALLED)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) $(MANAGE) $(ARGS)
 
 test: $(INSTALLED)
-	@scripts/install-system-packages chromium redis-server
+	@scripts/install-system-packages chromium nginx redis-server
 	DJANGO_DEBUG=1 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret} \
 	  $(WITH_DB) $(BIN)/pytest $(PYTEST_ARGS)
 
+# nginx on PORT in front of gunicorn on a Unix socket (scripts/serve.py); Ctrl-C stops both.
 serve: $(INSTALLED)
+	@scripts/install-system-packages nginx
 	DJANGO_DEBUG=0 $(WITH_DB) bash -c '$(PREPARE_DB) && $(MANAGE) collectstatic --noinput -v0 && \
-	  PORT=$(PORT) exec $(BIN)/gunicorn -c rolefit/gunicorn.conf.py rolefit.wsgi'
+	  $(MANAGE) render_error_pages -v0 && exec $(BIN)/python -m scripts.serve --port $(PORT)'
 
+# BASE=<git ref>: that build side by side with this one (scripts/bench_base.py).
+BASE ?=
 bench: $(INSTALLED)
-	@scripts/install-system-packages wrk
-	$(WITH_DB) $(BIN)/python scripts/bench.py bench $(BENCH_ARGS)
+	@scripts/install-system-packages wrk nginx
+	$(WITH_DB) $(BIN)/python -m scripts.bench bench $(if $(BASE),--base $(BASE)) $(BENCH_ARGS)
 
 load: $(INSTALLED)
 	@scripts/install-system-packages wrk
-	$(WITH_DB) $(BIN)/python scripts/bench.py load
+	$(WITH_DB) $(BIN)/python -m scripts.bench load
 
 # The Docker image, with docker or podman (scripts/image.py; docs/operations.md).
 IMAGE ?= rolefit

@@ -14,6 +14,7 @@ from rolefit.logging import current_request_id
 from rolefit.views import healthz
 
 logger = logging.getLogger("rolefit")
+REQUEST_ID = re.compile("[0-9a-f]{32}")
 
 
 class WebQueryTimeLimitsMiddleware:
@@ -79,7 +80,10 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.id = uuid.uuid4().hex
+        # nginx's id for the request, so its log and ours name it alike; anything else
+        # a client sends is replaced.
+        given = request.META.get("HTTP_X_REQUEST_ID", "")
+        request.id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         # Left set after the response: Django logs error responses after the middleware
         # chain returns, and those lines must carry the id too. The next request replaces it.
         current_request_id.set(request.id)

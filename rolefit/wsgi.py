@@ -16,7 +16,7 @@ from django.conf import settings
 
 from rolefit.entry import GuardedApplication
 
-# Bodies read in full first, one request in Django at a time per worker (rolefit/entry.py).
+# Headers and bodies Django can read, or the designed 4xx page (rolefit/entry.py).
 application = GuardedApplication(
     django_application, body_limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 )

@@ -3,16 +3,21 @@
 bench: for each target, requests/s, p50 and p99 latency and errors, each page's
 throughput as a ratio to a hashed static file's (measured in alternating slices of the
 same run), the workers' CPU time per request, and the peak RSS of every gunicorn worker.
+Each target is measured on gunicorn straight and through the stack `make serve` starts
+(nginx in front); with --base REF, also on another build (a git worktree under .bench/
+with its own venv, from its own lock when it has one, and its own database), every
+server's slices interleaved, and both builds' absolute req/s printed with their ratios.
 Figures are printed and written to .bench/bench-<time>.json.
 
-load: 30 s, 64 connections over a mix of content pages; fails on any non-2xx/3xx
-response or socket error.
+load: 30 s, 64 connections over a mix of content pages on gunicorn; fails on any
+non-2xx/3xx response or socket error.
 
 DATABASE_URL must be set (the Makefile starts the embedded PostgreSQL when it is not).
 """
 
 import argparse
 import html.parser
+import itertools
 import json
 import os
 import re
@@ -25,9 +30,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from statistics import mean, median
+
+from scripts import serve
+from scripts.bench_base import BaseBuild, stop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -69,9 +78,9 @@ def server_env(port: int) -> dict[str, str]:
 
 
 def prepare(env: dict[str, str]) -> None:
-    """The same steps as `make serve`: prepare the database, collect static files."""
+    """The same steps as `make serve`: the database, the static files, the error pages."""
     manage = [str(BIN / "python"), "manage.py"]
-    for command in (["prepare_database"], ["collectstatic", "--noinput"]):
+    for command in (["prepare_database"], ["collectstatic", "--noinput"], ["render_error_pages"]):
         subprocess.run([*manage, *command, "-v0"], cwd=BASE_DIR, env=env, check=True)
 
 
@@ -248,62 +257,101 @@ class Target:
 
 
 def bench_targets(base: str) -> list[Target]:
+    """The targets, static file first; one a build cannot serve (a page it lacks) is left out."""
     body = assessment_body(base)
     assessment_env = {**os.environ, "BENCH_ASSESSMENT_BODY": body, "BENCH_CSRF_TOKEN": CSRF_TOKEN}
-    return [
-        Target("static CSS (hashed)", static_css_path(base)),
-        Target("/healthz", "/healthz"),
-        Target("home", "/"),
-        Target("role page", "/roles/ai-architect/"),
-        Target("comparison", "/compare/ai-pair-programmer-vs-ai-architect/"),
-        Target("tools, filtered", "/tools/?role=ai-architect"),
-        Target("FAQ page", first_faq_path(base)),
-        Target("search", "/search/?q=architecture"),
-        Target("assessment form", "/assessment/"),
-        Target("result page", stored_result_path(base, body)),
+    paths = {
+        "static CSS (hashed)": lambda: static_css_path(base),
+        "/healthz": lambda: "/healthz",
+        "home": lambda: "/",
+        "role page": lambda: "/roles/ai-architect/",
+        "comparison": lambda: "/compare/ai-pair-programmer-vs-ai-architect/",
+        "tools, filtered": lambda: "/tools/?role=ai-architect",
+        "FAQ page": lambda: first_faq_path(base),
+        "search": lambda: "/search/?q=architecture",
+        "assessment form": lambda: "/assessment/",
+        "result page": lambda: stored_result_path(base, body),
+    }
+    targets = []
+    for name, path in paths.items():
+        try:
+            found = path()
+            fetch(base + found)
+        except (OSError, SystemExit):
+            continue
+        targets.append(Target(name, found))
+    targets.append(
         Target(
             "assessment POST + result",
             "/assessment/",
             script=WRK_SCRIPTS / "assessment.lua",
             env=assessment_env,
-        ),
-    ]
+        )
+    )
+    return targets
+
+
+@dataclass
+class Server:
+    """One server under load: its label, URL, gunicorn master (for CPU and memory)."""
+
+    label: str
+    url: str
+    master: int
+    targets: dict[str, Target] = field(default_factory=dict)
 
 
 def benchmark(
-    base: str,
-    master: int,
+    servers: list[Server],
     rounds: int,
     seconds: int,
     connections: int,
     only: list[str] | None = None,
-) -> list[Figures]:
-    """Every target in `rounds` slices of `seconds`, each right after a slice of the static
-    file; a target's ratio is the median of its slices' ratios to those static slices.
+) -> dict[str, list[Figures]]:
+    """Every target on every server in `rounds` slices of `seconds`, each right after a
+    slice of the same server's static file; a target's ratio is the median of its
+    slices' ratios to those static slices. Servers take turns within each round.
 
     This machine's speed drifts within a run (other tenants): slices taken side by side
     see the same machine, where one long run per target would compare different minutes.
     """
-    static, *pages = bench_targets(base)
+    for server in servers:
+        server.targets = {target.name: target for target in bench_targets(server.url)}
+    static_name, *names = list(servers[0].targets)
     if only:
-        unknown = set(only) - {page.name for page in pages}
+        unknown = set(only) - set(names)
         if unknown:
-            names = ", ".join(page.name for page in pages)
-            raise SystemExit(f"unknown target {sorted(unknown)[0]!r}; the targets: {names}")
-        pages = [page for page in pages if page.name in only]
-    targets = [static, *pages]
-    for target in targets:
-        target.load(base, 1, connections, master)  # warm the caches
-    for _ in range(rounds):
-        for page in pages:
-            static_slice = static.load(base, seconds, connections, master)
-            page_slice = page.load(base, seconds, connections, master)
-            static.slices.append(static_slice)
-            page.slices.append(page_slice)
-            page.ratios.append(
-                page_slice["requests_per_second"] / static_slice["requests_per_second"]
+            raise SystemExit(
+                f"unknown target {sorted(unknown)[0]!r}; the targets: {', '.join(names)}"
             )
-    return [target.figures() for target in targets]
+        names = [name for name in names if name in only]
+    for server in servers:
+        for name in [static_name, *names]:
+            if name in server.targets:  # warm the caches
+                server.targets[name].load(server.url, 1, connections, server.master)
+    for round_number in range(rounds):
+        for name in names:
+            # Each round starts with another server, so none is always measured first.
+            shift = round_number % len(servers)
+            for server in servers[shift:] + servers[:shift]:
+                if name not in server.targets:
+                    continue
+                static, page = server.targets[static_name], server.targets[name]
+                static_slice = static.load(server.url, seconds, connections, server.master)
+                page_slice = page.load(server.url, seconds, connections, server.master)
+                static.slices.append(static_slice)
+                page.slices.append(page_slice)
+                page.ratios.append(
+                    page_slice["requests_per_second"] / static_slice["requests_per_second"]
+                )
+    return {
+        server.label: [
+            server.targets[name].figures()
+            for name in [static_name, *names]
+            if name in server.targets
+        ]
+        for server in servers
+    }
 
 
 def first_faq_path(base: str) -> str:
@@ -323,6 +371,36 @@ def print_table(results: list[Figures], peaks: dict[int, float]) -> None:
             f"{f.cpu_ms_per_request:7.3f}"
         )
     print("\npeak RSS per gunicorn worker: " + ", ".join(f"{mb:.1f} MiB" for mb in peaks.values()))
+
+
+def print_side_by_side(results: dict[str, list[Figures]], base_label: str | None) -> None:
+    """Every server's absolute req/s and ratio to its static file, and this build's
+    req/s over the base build's (gunicorn straight, and through `make serve`)."""
+    labels = list(results)
+    by_name = {label: {f.name: f for f in figures} for label, figures in results.items()}
+    names = [f.name for f in results[labels[0]]]
+    header = f"\n{'target':26}" + "".join(f" {label[:22]:>22}" for label in labels)
+    if base_label:
+        header += f" {'gunicorn/base':>14} {'serve/base':>11}"
+    print(header)
+    print(f"{'':26}" + f" {'req/s  x static':>22}" * len(labels))
+    for name in names:
+        row = f"{name:26}"
+        for label in labels:
+            f = by_name[label].get(name)
+            row += (
+                f" {f.requests_per_second:13.0f} {f.ratio_to_static:8.2f}" if f else f" {'–':>22}"
+            )
+        if base_label:
+            base = by_name[base_label].get(name)
+            for label in (GUNICORN_LABEL, SERVE_LABEL):
+                mine = by_name.get(label, {}).get(name)
+                width = 14 if label == GUNICORN_LABEL else 11
+                if base and mine and base.requests_per_second:
+                    row += f" {mine.requests_per_second / base.requests_per_second:{width}.2f}"
+                else:
+                    row += f" {'–':>{width}}"
+        print(row)
 
 
 def load_run(base: str, seconds: int, connections: int) -> dict:
@@ -363,6 +441,80 @@ def load_run(base: str, seconds: int, connections: int) -> dict:
     return figures
 
 
+GUNICORN_LABEL = "this, gunicorn"
+SERVE_LABEL = "this, make serve"
+
+
+def parse_variant(text: str) -> tuple[str, dict[str, str]]:
+    """ "gthread:GUNICORN_WORKER_CLASS=gthread,GUNICORN_THREADS=4" -> label, environment."""
+    label, _, settings = text.partition(":")
+    pairs = [pair.split("=", 1) for pair in settings.split(",") if pair]
+    if not label or not pairs or any(len(pair) != 2 for pair in pairs):
+        raise SystemExit(f"--variant {text!r}: expected LABEL:NAME=VALUE[,NAME=VALUE...]")
+    return f"this, {label}", dict(pairs)
+
+
+def start_servers(stack: ExitStack, args, ports) -> tuple[list[Server], str | None]:
+    """This build straight and through `make serve`'s stack, and the base build's serve."""
+    env = server_env(next(ports))
+    prepare(env)
+    gunicorn = start_gunicorn(env)
+    stack.callback(stop, gunicorn)
+    servers = [Server(GUNICORN_LABEL, f"http://127.0.0.1:{env['PORT']}", gunicorn.pid)]
+    for label, settings in map(parse_variant, args.variant):
+        variant_env = {**server_env(next(ports)), **settings}
+        process = start_gunicorn(variant_env)
+        stack.callback(stop, process)
+        servers.append(Server(label, f"http://127.0.0.1:{variant_env['PORT']}", process.pid))
+    if not args.no_stack:
+        port = next(ports)
+        _, stack_gunicorn = stack.enter_context(
+            serve.stack(port, env=server_env(port), log=subprocess.DEVNULL)
+        )
+        servers.append(Server(SERVE_LABEL, f"http://127.0.0.1:{port}", stack_gunicorn.pid))
+    if not args.base:
+        return servers, None
+    base = BaseBuild(args.base)
+    port = next(ports)
+    base_env = base.prepare(os.environ["DATABASE_URL"], server_env(port))
+    process, master = base.start(base_env, port)
+    stack.callback(stop, process)
+    label = f"{base.label}, make serve"
+    servers.append(Server(label, f"http://127.0.0.1:{port}", master))
+    return servers, label
+
+
+def run_bench(args) -> tuple[dict, bool]:
+    # Names are split at commas not followed by a space: "tools, filtered" is one name.
+    only = [name.strip() for name in re.split(r",(?! )", args.only) if name.strip()]
+    ports = itertools.count(args.port) if args.port else iter(free_port, None)
+    with ExitStack() as stack:
+        servers, base_label = start_servers(stack, args, ports)
+        results = benchmark(
+            servers, args.rounds, args.seconds or 2, args.connections or 16, only or None
+        )
+        peaks = {server.label: worker_peak_rss_mb(server.master) for server in servers}
+    for label, figures in results.items():
+        print(f"\n== {label}")
+        print_table(figures, peaks[label])
+    print_side_by_side(results, base_label)
+    report = {
+        "mode": "bench",
+        "base": args.base or None,
+        "rounds": args.rounds,
+        "slice_seconds": args.seconds or 2,
+        "servers": {
+            label: {
+                "results": [asdict(f) for f in figures],
+                "worker_peak_rss_mib": list(peaks[label].values()),
+            }
+            for label, figures in results.items()
+        },
+    }
+    failed = any(f.errors for figures in results.values() for f in figures)
+    return report, failed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=["bench", "load"])
@@ -371,11 +523,24 @@ def main() -> int:
     )
     parser.add_argument("--rounds", type=int, default=3, help="bench: slices per target")
     parser.add_argument("--connections", type=int, default=None)
-    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    parser.add_argument(
+        "--port", type=int, default=0, help="the first of the ports used (default: free ports)"
+    )
     parser.add_argument(
         "--only",
         default="",
         help="bench: comma-separated target names (the static file always runs)",
+    )
+    parser.add_argument("--base", default="", help="bench: a git ref to run side by side")
+    parser.add_argument(
+        "--no-stack", action="store_true", help="bench: gunicorn straight only, no nginx"
+    )
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        help="bench: another gunicorn of this build with more settings, side by side: "
+        "LABEL:NAME=VALUE[,NAME=VALUE...] (repeatable)",
     )
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -385,40 +550,19 @@ def main() -> int:
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("DATABASE_URL is not set: run this through `make bench` / `make load`")
 
-    port = args.port or free_port()
-    env = server_env(port)
-    prepare(env)
-    server = start_gunicorn(env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        if args.mode == "load":
+    if args.mode == "bench":
+        report, failed = run_bench(args)
+    else:
+        env = server_env(args.port or free_port())
+        prepare(env)
+        server = start_gunicorn(env)
+        try:
+            base = f"http://127.0.0.1:{env['PORT']}"
             figures = load_run(base, args.seconds or 30, args.connections or 64)
-            report = {"mode": "load", **figures}
-            failed = figures["errors"] > 0
-        else:
-            only = [name.strip() for name in args.only.split(",") if name.strip()]
-            results = benchmark(
-                base,
-                server.pid,
-                args.rounds,
-                args.seconds or 2,
-                args.connections or 16,
-                only or None,
-            )
-            peaks = worker_peak_rss_mb(server.pid)
-            print_table(results, peaks)
-            report = {
-                "mode": "bench",
-                "workers": len(peaks),
-                "rounds": args.rounds,
-                "slice_seconds": args.seconds or 2,
-                "results": [asdict(f) for f in results],
-                "worker_peak_rss_mib": list(peaks.values()),
-            }
-            failed = any(f.errors for f in results)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+        finally:
+            stop(server)
+        report = {"mode": "load", **figures}
+        failed = figures["errors"] > 0
     out_dir = BASE_DIR / ".bench"
     out_dir.mkdir(exist_ok=True)
     out_file = out_dir / f"{report['mode']}-{time.strftime('%Y%m%d-%H%M%S')}.json"

@@ -9,7 +9,9 @@ host's CA bundle is handed to the build as the secret `ca-bundle`, never copied 
 test: builds the image with a `.env` in the work tree and checks that it stays out, then
 runs it on a read-only root against DATABASE_URL (the Makefile's embedded PostgreSQL when
 unset) on a free port and checks /healthz, the pages, an assessment POST, a static file's
-cache header, the HEALTHCHECK, the user, the logs and the image's size. Then two
+cache header, the HEALTHCHECK, the user, the logs and the image's size; then the same
+behind the nginx image (`--target nginx`, built too) with deploy/nginx's configuration,
+and nginx's own 413 and 502 answers as RoleFit's pages. Then two
 containers start at once against a new, empty database: both must come up healthy, with
 the migrations applied by one of them only.
 """
@@ -143,9 +145,9 @@ def ensure_base(engine: Engine) -> None:
         )
 
 
-def build(engine: Engine, tag: str) -> None:
+def build(engine: Engine, tag: str, target: str | None = None) -> None:
     ensure_base(engine)
-    args = ["build", "--tag", tag]
+    args = ["build", "--tag", tag, *(["--target", target] if target else [])]
     if engine.name == "podman":
         # Docker's image format keeps the HEALTHCHECK; the host's network avoids needing
         # container networking (bridges, firewall rules) just to reach Debian and PyPI.
@@ -158,6 +160,10 @@ def build(engine: Engine, tag: str) -> None:
     log(f"built {tag} with {engine.name} in {time.monotonic() - started:.0f} s")
 
 
+def nginx_image(image: str) -> str:
+    return f"{image}-nginx"
+
+
 def build_with_env_file(engine: Engine, tag: str) -> None:
     """Builds with a `.env` in the work tree (one is made when there is none)."""
     env_file = BASE_DIR / ".env"
@@ -166,6 +172,7 @@ def build_with_env_file(engine: Engine, tag: str) -> None:
         env_file.write_text("DJANGO_SECRET_KEY=must-never-reach-the-image\n")
     try:
         build(engine, tag)
+        build(engine, nginx_image(tag), target="nginx")
     finally:
         if made:
             env_file.unlink()
@@ -488,6 +495,76 @@ def check_replicas(engine: Engine, image: str, database_url: str) -> None:
         run_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+class NginxContainer:
+    """The nginx image on the host's network, on a free port, in front of one app container
+    (its listen.conf and upstream.conf mounted over the image's)."""
+
+    def __init__(self, engine: Engine, image: str, app: Container, scratch: Path):
+        self.engine = engine
+        self.image = image
+        self.port = free_port()
+        self.name = f"rolefit-image-test-nginx-{os.getpid()}-{self.port}"
+        self.client = Client(self.port)
+        (scratch / "listen.conf").write_text(f"listen 127.0.0.1:{self.port} default_server;\n")
+        (scratch / "upstream.conf").write_text(f"server 127.0.0.1:{app.port};\n")
+        self.mounts = [
+            arg
+            for name in ("listen.conf", "upstream.conf")
+            for arg in ("--volume", f"{scratch / name}:/etc/nginx/rolefit/{name}:ro")
+        ]
+
+    def start(self) -> None:
+        self.engine.run(
+            "run", "--detach", "--name", self.name, "--network", "host", "--read-only",
+            "--tmpfs", "/tmp", *self.mounts, self.image,  # noqa: S108
+        )  # fmt: skip
+
+    def wait_until_healthy(self, within: float) -> float:
+        started = time.monotonic()
+        while time.monotonic() - started < within:
+            if self.client.healthy():
+                return time.monotonic() - started
+            time.sleep(0.25)
+        logs = self.engine.run("logs", self.name, check=False)
+        raise Failure(f"nginx did not answer /healthz within {within} s\n{logs.stderr}")
+
+    def remove(self) -> None:
+        self.engine.run("rm", "--force", self.name, check=False)
+
+
+def check_behind_nginx(engine: Engine, image: str, app: Container) -> None:
+    """The app container behind the nginx image: pages, a POST, static files from nginx,
+    nginx's own refusals and outages as RoleFit's pages."""
+    with tempfile.TemporaryDirectory() as scratch:
+        front = NginxContainer(engine, nginx_image(image), app, Path(scratch))
+        try:
+            front.start()
+            waited = front.wait_until_healthy(HEALTHY_WITHIN)
+            log(f"behind nginx: /healthz answered 200 after {waited:.1f} s")
+            client = front.client
+            headers, home = client.expect("/")
+            if not re.fullmatch(r"[0-9a-f]{32}", headers.get("X-Request-ID", "")):
+                raise Failure(f"no request id through nginx: {headers.get('X-Request-ID')!r}")
+            _, form_page = client.expect("/assessment/")
+            headers, _ = client.expect("/assessment/", 303, data=assessment_answers(form_page))
+            client.expect(urllib.parse.urlsplit(headers["Location"]).path)
+            static = hashed_static_url(home)
+            headers, _ = client.expect(static)
+            if "immutable" not in headers.get("Cache-Control", "") or headers.get("X-Request-ID"):
+                raise Failure(f"{static} was not served by nginx with a far-future header")
+            status, _, body = client.request("/assessment/", data=b"x" * 300_000)
+            if status != 413 or "Go to the home page" not in body:
+                raise Failure(f"a 300 KB body got {status}, not RoleFit's 413 page")
+            log("behind nginx: a 300 KB body gets RoleFit's 413 page")
+            app.stop()
+            status, _, body = client.request("/")
+            if status != 502 or "briefly unavailable" not in body:
+                raise Failure(f"with the app stopped nginx answered {status}, not RoleFit's 502")
+            log("behind nginx: the app stopped, nginx answers RoleFit's 502 page")
+        finally:
+            front.remove()
+
+
 def test(engine: Engine, image: str, replicas: bool) -> None:
     database_url = os.environ.get("DATABASE_URL")
     if not database_url:
@@ -505,7 +582,7 @@ def test(engine: Engine, image: str, replicas: bool) -> None:
         check_site(container)
         check_healthcheck(container)
         check_user_and_filesystem(container)
-        container.stop()
+        check_behind_nginx(engine, image, container)
         check_logs(container)
     finally:
         container.remove()

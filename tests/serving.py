@@ -61,12 +61,14 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
 
 @functools.cache  # once a test session: the static files do not change during it
 def collect_static() -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=BASE_DIR,
-        env=production_env(current_database_url()),
-        check=True,
-    )
+    """The static files and nginx's error pages, as `make serve` writes them."""
+    for command in (["collectstatic", "--noinput"], ["render_error_pages"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v0"],
+            cwd=BASE_DIR,
+            env=production_env(current_database_url()),
+            check=True,
+        )
 
 
 def http_status(url: str, timeout: float = 3) -> int:
@@ -164,3 +166,22 @@ def dechunked(body: bytes) -> bytes:
             break
         content, body = content + rest[:size], rest[size + 2 :]
     return content
+
+
+@contextmanager
+def served_stack(database_url: str, *, log_path, workers: int = 2, **extra_env: str):
+    """Yields the base URL of nginx in front of gunicorn, started as `make serve` starts them."""
+    import pytest
+
+    from scripts.serve import ServeError, nginx_program, stack
+
+    try:
+        nginx_program()
+    except ServeError as missing:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(str(missing))
+    port = free_port()
+    env = production_env(database_url, WEB_CONCURRENCY=str(workers), **extra_env)
+    with open(log_path, "w+b") as log, stack(port, env=env, listen_host="127.0.0.1", log=log):
+        yield f"http://127.0.0.1:{port}"

@@ -1,4 +1,4 @@
-"""rolefit/entry.py: what reaches Django (outside gevent: runserver's threads, sync workers)."""
+"""rolefit/entry.py: what reaches Django, whatever the server in front let through."""
 
 import io
 

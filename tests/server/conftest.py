@@ -1,4 +1,4 @@
-"""One real gunicorn, started as `make serve` starts it, for every test in this folder.
+"""The stack `make serve` starts (nginx in front of gunicorn), for every test in this folder.
 
 The server shares the test database and its content (tests/conftest.py); what the server
 wrote is replaced with the content as seeded afterwards.
@@ -7,24 +7,19 @@ wrote is replaced with the content as seeded afterwards.
 import pytest
 
 from tests.seeded_database import SEEDED
-from tests.serving import collect_static, current_database_url, gunicorn
-
-# A short body deadline, so that the test of a client that stops sending takes seconds.
-BODY_READ_SECONDS = "4"
+from tests.serving import collect_static, current_database_url, served_stack
 
 
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The base URL of the server; its log file is `site.log`."""
-    log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+    """The base URL of nginx; both servers' log is `site.log`."""
+    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
     with django_db_blocker.unblock():
         collect_static()
         try:
-            with gunicorn(
+            with served_stack(
                 current_database_url(),
-                workers=2,
                 log_path=log_path,
-                BODY_READ_SECONDS=BODY_READ_SECONDS,
                 ASSESSMENT_RATE_LIMIT_PER_MINUTE="0",
                 REDIS_URL="",  # the database cache, whose table the flood test reads
             ) as base_url:
@@ -34,7 +29,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 class Site(str):
-    """The base URL, carrying the path of the server's log."""
+    """The base URL, carrying the path of the servers' log."""
 
     def __new__(cls, base_url: str, log_path):
         site = super().__new__(cls, base_url)
@@ -42,4 +37,4 @@ class Site(str):
         return site
 
     def log_lines(self) -> list[str]:
-        return self.log.read_text().splitlines()
+        return self.log.read_text(errors="replace").splitlines()
