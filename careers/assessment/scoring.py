@@ -159,9 +159,16 @@ def score_assessment(
 
 
 def score_checked(
-    *, questions: Sequence[ScoredQuestion], answers: Mapping[str, int], roles: RolePair
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: RolePair,
+    explain_changes: bool = True,
 ) -> Assessment:
-    """`score_assessment` on input already checked: weights may exceed 5 (balanced weights)."""
+    """`score_assessment` on input already checked: weights may exceed 5 (balanced weights).
+
+    `explain_changes` False leaves "what would change" empty (version 3 does not show it).
+    """
     signs = [_sign(q, roles) for q in questions]
     contributions = [
         q.weight * (answers[q.slug] - NEUTRAL) * s for q, s in zip(questions, signs, strict=True)
@@ -176,7 +183,9 @@ def score_checked(
         outcome=outcome_for(fit_percent=fits, roles=roles),
         careless=is_careless(answers.values()),
         top_contributions=_top_contributions(questions, answers, roles),
-        what_would_change=_what_would_change(questions, answers, signs, roles, net),
+        what_would_change=_what_would_change(questions, answers, signs, roles, net)
+        if explain_changes
+        else (),
     )
 
 
@@ -455,13 +464,19 @@ def balanced_weights(questions: Sequence[ScoredQuestion], roles: RolePair) -> di
 
 
 def score_balanced(
-    *, questions: Sequence[ScoredQuestion], answers: Mapping[str, int], roles: RolePair
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: RolePair,
+    explain_changes: bool = True,
 ) -> BalancedAssessment:
     """Scores one complete set of answers, balanced by construction (see the module)."""
     check_scorable(questions, answers, roles)
     weights = balanced_weights(questions, roles)
     balanced = [replace(q, weight=weights[q.slug]) for q in questions]
-    assessment = score_checked(questions=balanced, answers=answers, roles=roles)
+    assessment = score_checked(
+        questions=balanced, answers=answers, roles=roles, explain_changes=explain_changes
+    )
     return BalancedAssessment(
         assessment=assessment,
         strength=strength_for(fit_percent=assessment.fit_percent, outcome=assessment.outcome),
@@ -509,7 +524,7 @@ BAND_Z = 1.96  # a 95% range
 BAND_STEP = 5
 ANSWER_ERROR_FLOOR = 1  # one scale step
 # A role result is "clear" when its band stays at least this far from the middle.
-CLEAR_DISTANCE = 20
+CLEAR_DISTANCE = 15
 CERTAIN_STRENGTHS = ("moderate", "clear")
 
 
@@ -594,7 +609,9 @@ def score_with_certainty(
     `informative` is False when the answer-style checks found the answers carry too
     little information to prefer anything (`answer_style.INFORMATION_CHECKS`).
     """
-    balanced = score_balanced(questions=questions, answers=answers, roles=roles)
+    balanced = score_balanced(
+        questions=questions, answers=answers, roles=roles, explain_changes=False
+    )
     weights = balanced_weights(questions, roles)
     band = fit_band(
         questions=[replace(q, weight=weights[q.slug]) for q in questions],

@@ -8,7 +8,7 @@ import pytest
 
 from careers.assessment.forms import STARTED_FIELD, started_stamp
 from careers.models import AssessmentResult
-from tests.assessment.personas import HANDS_ON_SHIPPER, SYSTEMS_AND_MENTORING_LEAD
+from tests.assessment.personas import DESIGN_AND_MENTORING_LEAD, HANDS_ON_JUNIOR
 from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,9 +21,9 @@ def results(seeded, settings, client):
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
     stamp = {STARTED_FIELD: started_stamp(at=time.time() - 300)}
     genuine = client.post(
-        "/assessment/", {**SYSTEMS_AND_MENTORING_LEAD, **stamp, "experience": "junior"}
+        "/assessment/", {**DESIGN_AND_MENTORING_LEAD, **stamp, "experience": "junior"}
     )
-    acquiescent = {slug: 5 if index % 3 == 0 else 4 for index, slug in enumerate(HANDS_ON_SHIPPER)}
+    acquiescent = {slug: 5 if index % 3 == 0 else 4 for index, slug in enumerate(HANDS_ON_JUNIOR)}
     quick = {STARTED_FIELD: started_stamp(at=time.time() - 9)}
     flagged = client.post("/assessment/", {**acquiescent, **quick})
     assert genuine.status_code == flagged.status_code == 303
