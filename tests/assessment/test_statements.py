@@ -100,9 +100,13 @@ def test_the_methodology_page_explains_the_instrument_from_live_values(client, s
     seconds = round(1.5 * statements)
     assert f"({seconds} seconds for the {statements} statements)" in html
     for band in [
-        "<td>Slight</td><td>56%–60%</td>",
-        "<td>Moderate</td><td>61%–70%</td>",
-        "<td>Clear</td><td>71% or more</td>",
+        "<td>Moderate</td><td>wholly above 50%</td>",
+        "<td>Clear</td><td>wholly at 65% or above</td>",
     ]:
         assert band in html
+    # The band and "no clear preference" in plain words, before the folded detail.
+    assert 'id="certainty">How sure a result is' in plain
+    assert "close call" in plain and "No clear preference yet" in plain
+    assert "about 10 points either side" in plain  # 1.96 x 25 / sqrt(24), one step of error
+    assert "learning motivation" in html.lower() and "not scored" in html
     assert "plateau near mid-senior level" in html and "zigzag" in html

@@ -180,7 +180,7 @@ def test_the_methodology_lists_the_live_statements_and_weights(client, content):
     html = client.get("/assessment/methodology/").content.decode().replace("&#x27;", "'")
     for question in content:
         assert question.statement in html
-    assert "10 points apart or closer" in html
+    assert "whole range lies above the middle" in html
     question = content[0]
     Question.objects.filter(pk=question.pk).update(weight=5 if question.weight != 5 else 1)
     question.refresh_from_db()
