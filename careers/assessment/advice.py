@@ -56,9 +56,8 @@ def career_advice(
             return Advice(
                 "The way to the architect role",
                 (
-                    "Architects are frequently senior engineers or tech leads, and the best "
-                    "of them, the article says, are often people who spent time on the ground, "
-                    "working with code and code-generation tools.",
+                    "The best architects, the article says, are often people who spent time "
+                    "on the ground first, working with code and code-generation tools.",
                     "So spend your first years hands-on: ship features, review and debug "
                     "AI-suggested code, and keep asking where each small function is used "
                     "and why the system is shaped as it is. Careers zigzag; that question "
@@ -130,3 +129,27 @@ def career_advice(
             EARNINGS_SECTION,
         )
     return None
+
+
+def cited_advice_texts() -> list[tuple[str, str, str]]:
+    """Every paragraph the advice can show, as (where, text, the section it cites)."""
+    texts = [
+        ("BUILD_BOTH", BUILD_BOTH, BUILD_BOTH_SECTION),
+        ("SALARY_CAVEAT", SALARY_CAVEAT, SALARY_CAVEAT_SECTION),
+    ]
+    roles = RolePair(pair_programmer="pair-programmer", architect="architect")
+    seen = set()
+    for experience, _ in EXPERIENCE_CHOICES:
+        for outcome in (*roles, HYBRID):
+            for strength in ("moderate", "clear", None):
+                advice = career_advice(
+                    experience=experience, outcome=outcome, strength=strength, roles=roles
+                )
+                if advice is None or advice.title in seen:
+                    continue
+                seen.add(advice.title)
+                texts += [
+                    (advice.title, paragraph, advice.article_section)
+                    for paragraph in advice.paragraphs
+                ]
+    return texts

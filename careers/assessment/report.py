@@ -65,9 +65,9 @@ FIT_NOTE = (
 )
 NEXT_ACTIONS = (
     (
-        "Read what each role does day to day: the pair programmer reviews, tests and debugs "
-        "code with an assistant; the architect designs systems, chooses frameworks and "
-        "mentors teams.",
+        "Read what each role does day to day: the pair programmer writes, checks and "
+        "refactors code with an assistant; the architect sets strategy, defines frameworks "
+        "and looks after system-wide design.",
         "Understanding the Roles: AI Pair Programmer vs AI Architect",
     ),
     (
