@@ -330,7 +330,7 @@ def report_document_build(*, scores: dict, snapshot: dict, experience: str) -> d
         "factor_steps": [] if no_preference else factor_steps(factors, outcome, roles),
         "next_actions": [list(action) for action in NEXT_ACTIONS] if no_preference else [],
         "build_both": BUILD_BOTH,
-        "salary_caveat": SALARY_CAVEAT,
+        "salary_caveat": "" if no_preference else SALARY_CAVEAT,  # no pay is shown
         "next_step_roles": [] if no_preference else list(roles) if outcome == HYBRID else [outcome],
         "compared_roles": list(roles),
         "public_data": {
@@ -449,7 +449,8 @@ def advice_data(advice) -> dict | None:
 def factor_steps(factors: list[dict], outcome: str, roles: RolePair) -> list[dict]:
     """For a role: the factors that fit it least, with what the other role's side involves.
 
-    For a close call: the factors that lean most, each with the side it *does* lean to.
+    For a close call: every factor that leans, most first, each with the side it *does*
+    lean to: together they show why neither role wins.
     """
     if outcome == HYBRID:
         ranked = sorted(
@@ -460,7 +461,7 @@ def factor_steps(factors: list[dict], outcome: str, roles: RolePair) -> list[dic
             step_toward(factor, "architect" if factor["leaning"] > 0 else "pair_programmer")
             for factor in ranked
             if factor["pair_programmer_pole"] and factor["architect_pole"]
-        ][:WEAKEST_FACTORS_SHOWN]
+        ]
     toward_architect = outcome == roles.architect
     ranked = sorted(factors, key=lambda f: f["leaning"] if toward_architect else -f["leaning"])
     other = "pair_programmer" if toward_architect else "architect"
