@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from careers.models import AssessmentResult, Question
+from careers.models import AssessmentResult
 from tests.assessment.personas import (
     DESIGN_AND_MENTORING_LEAD,
     HANDS_ON_JUNIOR,
@@ -21,12 +21,6 @@ NO_PREFERENCE = "No clear preference yet"
 READING_NOTE = "RoleFit's own reading, not a validated test"
 # A fit shown as one percentage: a number with % that is not part of a range.
 SINGLE_PERCENT = re.compile(r"(?<![–\d])\b\d{1,3}%(?!–)")
-
-
-@pytest.fixture
-def questions(seeded, settings):
-    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
-    return list(Question.objects.active().select_related("leans_toward", "factor"))
 
 
 def result_of(client, answers, **extra) -> tuple[AssessmentResult, str]:
@@ -47,8 +41,8 @@ def alternating(questions, first: int, second: int) -> dict[str, int]:
     return {q.slug: first if index % 2 == 0 else second for index, q in enumerate(questions)}
 
 
-def test_the_questionnaire_scores_only_factors_the_article_gives_a_side(questions):
-    factors = {q.factor.slug for q in questions}
+def test_the_questionnaire_scores_only_factors_the_article_gives_a_side(content):
+    factors = {q.factor.slug for q in content}
     assert "learning-motivation" not in factors
     assert len(factors) == 4
 
@@ -65,9 +59,9 @@ def test_the_questionnaire_scores_only_factors_the_article_gives_a_side(question
     ],
 )
 def test_answers_without_information_get_no_clear_preference_never_a_role(
-    client, questions, answer_set
+    client, content, answer_set
 ):
-    result, html = result_of(client, answer_set(questions))
+    result, html = result_of(client, answer_set(content))
     assert result.outcome == "no-clear-preference"
     text = article_text(html)
     assert f"<h1>{NO_PREFERENCE}</h1>" in html
@@ -87,7 +81,7 @@ def test_answers_without_information_get_no_clear_preference_never_a_role(
         (DESIGN_AND_MENTORING_LEAD, ARCHITECT, "AI architect"),
     ],
 )
-def test_clear_personas_get_their_role_with_no_flag(client, questions, persona, role, name):
+def test_clear_personas_get_their_role_with_no_flag(client, content, persona, role, name):
     experience = "junior" if role == PAIR else "lead"
     result, html = result_of(client, persona, experience=experience)
     assert result.outcome == role
@@ -96,13 +90,13 @@ def test_clear_personas_get_their_role_with_no_flag(client, questions, persona, 
     assert "best fit" in html and name in re.search(r"<h1>(.*?)</h1>", html).group(1)
 
 
-def test_a_balanced_persona_with_a_little_noise_is_a_close_call(client, questions):
+def test_a_balanced_persona_with_a_little_noise_is_a_close_call(client, content):
     rng = random.Random(21)
     outcomes = [result_of(client, with_noise(TORN, rng))[0].outcome for _ in range(20)]
     assert outcomes.count("hybrid") >= 19, outcomes
 
 
-def test_a_close_call_names_the_side_each_factor_actually_leans_to(client, questions):
+def test_a_close_call_names_the_side_each_factor_actually_leans_to(client, content):
     result, html = result_of(client, TORN)
     assert result.outcome == "hybrid"
     steps = re.search(r'<ul class="factor-steps">(.*?)</ul>', html, re.S).group(1)
@@ -124,8 +118,8 @@ def test_a_close_call_names_the_side_each_factor_actually_leans_to(client, quest
         pytest.param(lambda qs: {q.slug: 3 for q in qs}, id="no-preference"),
     ],
 )
-def test_no_result_page_shows_a_single_percent_fit(client, questions, answers):
-    result, html = result_of(client, answers(questions))
+def test_no_result_page_shows_a_single_percent_fit(client, content, answers):
+    result, html = result_of(client, answers(content))
     text = article_text(html)
     assert not SINGLE_PERCENT.search(text), SINGLE_PERCENT.search(text).group(0)
     assert re.search(r"\d+%–\d+%", text)
@@ -135,8 +129,8 @@ def test_no_result_page_shows_a_single_percent_fit(client, questions, answers):
         assert high - low >= 10 and low % 5 == 0 and high % 5 == 0
 
 
-def test_every_result_says_it_is_rolefits_own_reading_next_to_its_headline(client, questions):
-    for answers in (HANDS_ON_JUNIOR, TORN, {q.slug: 3 for q in questions}):
+def test_every_result_says_it_is_rolefits_own_reading_next_to_its_headline(client, content):
+    for answers in (HANDS_ON_JUNIOR, TORN, {q.slug: 3 for q in content}):
         _, html = result_of(client, answers)
         after_headline = html.split("</h1>", 1)[1][:400]
         assert READING_NOTE in after_headline

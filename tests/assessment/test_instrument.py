@@ -22,12 +22,6 @@ NO_FLAGS = {
 }
 
 
-@pytest.fixture
-def content(seeded, settings):
-    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
-    return list(Question.objects.active().select_related("leans_toward", "factor"))
-
-
 def took(seconds: float) -> dict:
     """The form's signed stamp, as if it had been drawn `seconds` ago."""
     return {STARTED_FIELD: started_stamp(at=time.time() - seconds)}

@@ -17,13 +17,6 @@ FORM_URL = "/assessment/"
 RESULT_URL = re.compile(r"^/assessment/results/([0-9a-f-]{36})/$")
 
 
-@pytest.fixture
-def content(seeded, settings):
-    # The lead's per-client rate limit would refuse the many POSTs these tests make.
-    settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
-    return list(Question.objects.active().select_related("leans_toward", "factor"))
-
-
 def submit(client, answers, **extra):
     return client.post(FORM_URL, {**answers, **extra})
 
