@@ -204,6 +204,10 @@ class AssessmentResultAdmin(QualityPageMixin, admin.ModelAdmin):
 
     @admin.display(description="fit per role")
     def fit_summary(self, result):
+        # Version 3 stores a range per role; earlier versions a single percentage.
+        bands = result.scores.get("fit_band", {})
+        if bands:
+            return ", ".join(f"{slug} {low}%–{high}%" for slug, (low, high) in bands.items())
         fits = result.scores.get("fit_percent", {})
         return ", ".join(f"{slug} {percent}%" for slug, percent in fits.items())
 

@@ -14,17 +14,24 @@ EARLY = frozenset({"student", "junior"})
 SENIOR = frozenset({"senior", "lead"})
 CARRER_PATH_SECTION = "Career Paths and Salary Prospects for Each Role"
 FACTORS_SECTION = "Choosing Between AI Pair Programmer and AI Architect: Decision Factors"
+EARNINGS_SECTION = "AI Engineer vs AI Architect: Who Earns More?"
+FAQ_SECTION = "FAQ: AI Pair Programmer vs AI Architect"
 
+# Learning motivation is advice, not a score: the article gives it no side (version 3).
 BUILD_BOTH = (
-    "Whatever your result, the article's closing advice holds: build skills in both domains "
-    "and stay open, because the field keeps changing. Pair programmers who branch into "
-    "architecture, and architects who keep coding, are the ones it calls future-proof."
+    "Your wish to keep learning is not part of your fit: the article says fast tech churn "
+    "rewards both roles and names no side. What it singles out is crossing over: pair "
+    "programmers who branch into architecture, and architects who still code, are the ones "
+    "it calls especially future-proof."
 )
+BUILD_BOTH_SECTION = FACTORS_SECTION
 SALARY_CAVEAT = (
-    "Pay figures date fast: market rates shift quickly, and engineers who straddle both "
-    "roles are in growing demand. And, as the article stresses, how well the work suits "
-    "you shapes a career as much as the pay does."
+    "The pay ranges are the article's for skilled AI engineers or pair programmers and for "
+    "architects in major U.S. markets. The figures shift "
+    "rapidly and can overlap, especially for hybrid or specialised roles. And how well the "
+    "work suits you shapes a career as much as the pay does."
 )
+SALARY_CAVEAT_SECTION = FAQ_SECTION
 
 
 @dataclass(frozen=True)
@@ -49,9 +56,8 @@ def career_advice(
             return Advice(
                 "The way to the architect role",
                 (
-                    "Architects are usually senior engineers or tech leads with years of "
-                    "hands-on work behind them: the strongest ones, the article says, spent "
-                    "time deep in code and code-generation tools first.",
+                    "The best architects, the article says, are often people who spent time "
+                    "on the ground first, working with code and code-generation tools.",
                     "So spend your first years hands-on: ship features, review and debug "
                     "AI-suggested code, and keep asking where each small function is used "
                     "and why the system is shaped as it is. Careers zigzag; that question "
@@ -63,8 +69,8 @@ def career_advice(
             return Advice(
                 "From mid-level toward architecture",
                 (
-                    "You are on the usual road: architects tend to be senior engineers or "
-                    "tech leads with a reputation in both classic software design and AI/ML. "
+                    "Architects are frequently senior engineers or tech leads with a strong "
+                    "reputation in both classic software architecture and AI/ML. "
                     "Take on design reviews, trade-off discussions and mentoring while you "
                     "keep shipping code.",
                 ),
@@ -73,7 +79,7 @@ def career_advice(
         return Advice(
             "Architecture at your level",
             (
-                "Senior engineers and tech leads are where architects usually come from. "
+                "Architects are frequently senior engineers or tech leads. "
                 "The article values architects who still code, for prototypes at least: "
                 "staying hands-on keeps your designs grounded.",
             ),
@@ -88,8 +94,7 @@ def career_advice(
                     "the mid-senior engineer level.",
                     "People get past it by growing broader skills: system-level design and "
                     "AI infrastructure. You can keep the hands-on work you enjoy and still "
-                    "add that breadth, and senior pair programmers who combine classic "
-                    "software skills with AI model tuning are paid like senior developers.",
+                    "add that breadth.",
                 ),
                 CARRER_PATH_SECTION,
             )
@@ -116,15 +121,35 @@ def career_advice(
         return Advice(
             "A foot in both worlds",
             (
-                "Engineers who can design systems and also review AI-written code at scale "
-                "are in growing demand. "
-                + (
-                    "Early on, the hands-on side comes first: architects are usually people "
-                    "who have been on the ground."
-                    if experience in EARLY
-                    else "Keep both sides active in your work rather than choosing early."
-                ),
+                "Those with a foot in both worlds, such as engineering architects able to "
+                "review AI code at scale, are increasingly sought after, the article notes, "
+                "though market rates fluctuate quickly. Keep both sides active in your work "
+                "rather than choosing early.",
             ),
-            CARRER_PATH_SECTION,
+            EARNINGS_SECTION,
         )
     return None
+
+
+def cited_advice_texts() -> list[tuple[str, str, str]]:
+    """Every paragraph the advice can show, as (where, text, the section it cites)."""
+    texts = [
+        ("BUILD_BOTH", BUILD_BOTH, BUILD_BOTH_SECTION),
+        ("SALARY_CAVEAT", SALARY_CAVEAT, SALARY_CAVEAT_SECTION),
+    ]
+    roles = RolePair(pair_programmer="pair-programmer", architect="architect")
+    seen = set()
+    for experience, _ in EXPERIENCE_CHOICES:
+        for outcome in (*roles, HYBRID):
+            for strength in ("moderate", "clear", None):
+                advice = career_advice(
+                    experience=experience, outcome=outcome, strength=strength, roles=roles
+                )
+                if advice is None or advice.title in seen:
+                    continue
+                seen.add(advice.title)
+                texts += [
+                    (advice.title, paragraph, advice.article_section)
+                    for paragraph in advice.paragraphs
+                ]
+    return texts

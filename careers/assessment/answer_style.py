@@ -25,7 +25,14 @@ STRONGLY_AGREE = 5
 # sending it (measured server-side from a signed time stamp in the form).
 TOO_FAST_SECONDS_PER_STATEMENT = Fraction(3, 2)
 
-CHECKS = ("straight_lining", "acquiescence", "contradiction", "too_fast")
+# No difference: in no factor do the two sides' mean answers differ by this many scale
+# steps or more, so the answers prefer neither role anywhere.
+NO_DIFFERENCE_STEPS = 1
+
+CHECKS = ("straight_lining", "acquiescence", "contradiction", "no_difference", "too_fast")
+# The checks that mean the answers carry too little information for any result but "no
+# clear preference yet" (version 3); "too fast" only asks to read the result with care.
+INFORMATION_CHECKS = ("straight_lining", "acquiescence", "contradiction", "no_difference")
 
 
 def answer_style_flags(
@@ -40,6 +47,7 @@ def answer_style_flags(
         "straight_lining": is_straight_lining(answers.values()),
         "acquiescence": is_acquiescent(questions, answers, roles),
         "contradiction": is_contradictory(questions, answers, roles),
+        "no_difference": shows_no_difference(questions, answers, roles),
         "too_fast": is_too_fast(seconds_taken, len(questions)),
     }
 
@@ -76,6 +84,26 @@ def contradictory_factors(questions, answers, roles) -> list[str]:
 
 def is_contradictory(questions, answers, roles) -> bool:
     return len(contradictory_factors(questions, answers, roles)) >= CONTRADICTION_MIN_FACTORS
+
+
+def factor_side_gaps(questions, answers, roles) -> dict[str, Fraction]:
+    """Per factor, the architect side's mean centred answer minus the pair programmer's."""
+    gaps = {}
+    for factor in dict.fromkeys(q.factor_slug for q in questions):
+        in_factor = [q for q in questions if q.factor_slug == factor]
+        means = side_means(in_factor, answers, roles)
+        gaps[factor] = means[roles.architect] - means[roles.pair_programmer]
+    return gaps
+
+
+def shows_no_difference(questions, answers, roles) -> bool:
+    gaps = factor_side_gaps(questions, answers, roles).values()
+    return all(abs(gap) < NO_DIFFERENCE_STEPS for gap in gaps)
+
+
+def answers_are_informative(flags: Mapping[str, bool]) -> bool:
+    """False when a check says the answers carry too little information to prefer a role."""
+    return not any(flags.get(name) for name in INFORMATION_CHECKS)
 
 
 def is_too_fast(seconds_taken: float | None, statement_count: int) -> bool:

@@ -2,13 +2,16 @@
 scoring, the answer-style checks, the strength bands and the experience advice, so the
 page can never describe a rule the code does not apply."""
 
+from math import sqrt
+
 from careers.assessment import answer_style
 from careers.assessment.scoring import (
-    HYBRID_MARGIN,
+    ANSWER_ERROR_FLOOR,
+    BAND_STEP,
+    BAND_Z,
+    CLEAR_DISTANCE,
     NEUTRAL,
     SCALE_LABELS,
-    STRENGTHS,
-    strength_fit_range,
 )
 from careers.assessment.selectors import methodology_factors, role_pair
 from careers.experience import EXPERIENCE_CHOICES
@@ -25,11 +28,15 @@ def methodology_context(questions) -> dict:
         "pair_programmer": pair_programmer,
         "architect": architect,
         "question_count": len(questions),
-        "hybrid_margin": HYBRID_MARGIN,
-        "hybrid_low": 50 - HYBRID_MARGIN // 2,
-        "hybrid_high": 50 + HYBRID_MARGIN // 2,
+        "band_z": BAND_Z,
+        "band_step": BAND_STEP,
+        "band_min_half": round(
+            BAND_Z * 25 * ANSWER_ERROR_FLOOR / sqrt(len(questions)) if questions else 0
+        ),
+        "example_low": 60,
+        "example_high": 80,
+        "clear_from": 50 + CLEAR_DISTANCE,
         "scale_rows": [(label, signed(value - NEUTRAL)) for value, label in SCALE_LABELS.items()],
-        "strength_rows": [(strength, *strength_fit_range(strength)) for strength in STRENGTHS],
         "straight_lining_percent": int(answer_style.STRAIGHT_LINING_SHARE * 100),
         "straight_lining_min": answer_style.STRAIGHT_LINING_MIN_ANSWERS,
         "acquiescence_label": SCALE_LABELS[NEUTRAL + answer_style.ACQUIESCENCE_MEAN],

@@ -91,11 +91,14 @@ class AssessmentResult(models.Model):
         help_text="What the result's page and JSON show, written when it was scored.",
     )
     outcome = models.CharField(
-        max_length=80, db_index=True, help_text="The recommended role's slug, or 'hybrid'."
+        max_length=80,
+        db_index=True,
+        help_text="The recommended role's slug, 'hybrid' (a close call) or 'no-clear-preference'.",
     )
     careless = models.BooleanField(default=False, help_text="Any answer-style check flagged.")
     scoring_version = models.PositiveSmallIntegerField(
-        default=1, help_text="1: original; 2: balanced. Shown by its own version, never re-scored."
+        default=1,
+        help_text="1: original; 2: balanced; 3: with its range. Shown as stored, never re-scored.",
     )
     experience = models.CharField(max_length=20, blank=True, choices=EXPERIENCE_CHOICES)
     fits_me = models.BooleanField(

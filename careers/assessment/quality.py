@@ -2,10 +2,15 @@
 
 For staff (the admin's "Assessment quality" page). Items are *keyed* toward the architect:
 an answer to a pair-programmer statement counts reversed (6 - answer), so within a factor
-every item should rise with the same preference.
+every item should rise with the same preference. The side is the one the result was
+scored with (its questionnaire snapshot), not the statement's side today.
 
 - Cronbach's alpha of a factor: k/(k-1) x (1 - sum of item variances / variance of the
   total), with k the factor's items; 0.7 or more is the usual bar for a scale.
+- Reliability of the fit, the score that decides the outcome: alpha over every statement,
+  since the fit is the mean of all keyed answers.
+- Each alpha is given for all results and for the results neither flagged nor generated
+  for demonstration.
 - Item-rest correlation of a statement: Pearson's r between the keyed item and the sum of
   the factor's other keyed items; low or negative values mark a statement that measures
   something else.
@@ -25,7 +30,6 @@ MIN_RESULTS = 30
 class Item:
     slug: str
     factor_slug: str
-    keyed_reversed: bool  # True for a pair-programmer statement
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,19 @@ class StoredAnswers:
     strength: str | None
     flags: Mapping[str, bool]
     fits_me: bool | None
+    # The statements that leaned toward the pair programmer in the result's snapshot.
+    reversed_items: frozenset[str] = frozenset()
+    demo: bool = False
+
+    @property
+    def clean(self) -> bool:
+        """Neither flagged by an answer-style check nor generated for demonstration."""
+        return not self.demo and not any(self.flags.values())
 
 
-def keyed(item: Item, answer: int) -> int:
-    return 6 - answer if item.keyed_reversed else answer
+def keyed(slug: str, result: StoredAnswers) -> int:
+    answer = result.answers[slug]
+    return 6 - answer if slug in result.reversed_items else answer
 
 
 def variance(values: Sequence[float]) -> Fraction | None:
@@ -97,6 +110,8 @@ class FactorQuality:
     respondents: int
     alpha: float | None
     item_rest: dict[str, float | None]
+    clean_respondents: int = 0
+    clean_alpha: float | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +131,7 @@ class QualityReport:
     total: int
     enough: bool
     factors: tuple[FactorQuality, ...]
+    fit_reliability: FactorQuality | None  # all statements: the score deciding the outcome
     outcomes: tuple[Rate, ...]
     strengths: tuple[Rate, ...]
     flag_shares: dict[str, int]  # check name -> % of results flagged
@@ -126,20 +142,24 @@ def factor_quality(items: Sequence[Item], results: Sequence[StoredAnswers]) -> l
     by_factor: dict[str, list[Item]] = {}
     for item in items:
         by_factor.setdefault(item.factor_slug, []).append(item)
-    report = []
-    for factor, factor_items in by_factor.items():
-        # Only results that answered every statement of the factor as it is now.
-        complete = [r for r in results if all(i.slug in r.answers for i in factor_items)]
-        columns = {i.slug: [keyed(i, r.answers[i.slug]) for r in complete] for i in factor_items}
-        report.append(
-            FactorQuality(
-                factor_slug=factor,
-                respondents=len(complete),
-                alpha=cronbach_alpha(list(columns.values())) if complete else None,
-                item_rest=item_rest_correlations(columns) if complete else {},
-            )
-        )
-    return report
+    return [scale_quality(factor, group, results) for factor, group in by_factor.items()]
+
+
+def scale_quality(name: str, items: Sequence[Item], results: Sequence[StoredAnswers]):
+    """Alpha and item-rest of `items` as one scale, over all results and the clean ones."""
+    # Only results that answered every statement of the scale as it is now.
+    complete = [r for r in results if all(i.slug in r.answers for i in items)]
+    columns = {i.slug: [keyed(i.slug, r) for r in complete] for i in items}
+    clean = [r for r in complete if r.clean]
+    clean_columns = [[keyed(i.slug, r) for r in clean] for i in items]
+    return FactorQuality(
+        factor_slug=name,
+        respondents=len(complete),
+        alpha=cronbach_alpha(list(columns.values())) if complete else None,
+        item_rest=item_rest_correlations(columns) if complete else {},
+        clean_respondents=len(clean),
+        clean_alpha=cronbach_alpha(clean_columns) if clean else None,
+    )
 
 
 def rates(results: Sequence[StoredAnswers], key, labels: Sequence[str]) -> tuple[Rate, ...]:
@@ -174,6 +194,7 @@ def quality_report(
         total=total,
         enough=total >= MIN_RESULTS,
         factors=tuple(factor_quality(items, results)) if total >= MIN_RESULTS else (),
+        fit_reliability=scale_quality("fit", items, results) if total >= MIN_RESULTS else None,
         outcomes=rates(results, lambda r: r.outcome, outcomes),
         strengths=rates(results, lambda r: r.strength or "hybrid", [*strengths, "hybrid"]),
         flag_shares={

@@ -6,8 +6,17 @@ from django.shortcuts import render
 from careers.assessment.answer_style import CHECKS
 from careers.assessment.models import AssessmentResult
 from careers.assessment.quality import MIN_RESULTS, Item, StoredAnswers, quality_report
-from careers.assessment.scoring import HYBRID, SCORING_VERSION, STRENGTHS
-from careers.assessment.selectors import assessment_questions, role_pair
+from careers.assessment.scoring import (
+    CERTAIN_STRENGTHS,
+    HYBRID,
+    NO_PREFERENCE,
+    SCORING_VERSION,
+)
+from careers.assessment.selectors import (
+    assessment_questions,
+    questionnaire_snapshot_get,
+    role_pair,
+)
 
 # The newest results only: enough for stable statistics, bounded work for the page.
 MAX_RESULTS = 5000
@@ -15,10 +24,10 @@ MAX_RESULTS = 5000
 
 def stored_answers() -> tuple[list[StoredAnswers], int]:
     rows = AssessmentResult.objects.filter(scoring_version=SCORING_VERSION).values_list(
-        "answers", "outcome", "scores", "fits_me"
+        "answers", "outcome", "scores", "fits_me", "questionnaire_id"
     )[:MAX_RESULTS]
     results, demo = [], 0
-    for answers, outcome, scores, fits_me in rows:
+    for answers, outcome, scores, fits_me, questionnaire_id in rows:
         demo += bool(scores.get("demo"))
         results.append(
             StoredAnswers(
@@ -27,24 +36,34 @@ def stored_answers() -> tuple[list[StoredAnswers], int]:
                 strength=scores.get("strength"),
                 flags=scores.get("answer_style", {}),
                 fits_me=fits_me,
+                reversed_items=reversed_items(questionnaire_id),
+                demo=bool(scores.get("demo")),
             )
         )
     return results, demo
 
 
+def reversed_items(questionnaire_id: int) -> frozenset[str]:
+    """The statements that leaned toward the pair programmer in a stored questionnaire."""
+    snapshot = questionnaire_snapshot_get(questionnaire_id=questionnaire_id)
+    pair_programmer = snapshot["roles"][0]["slug"]
+    return frozenset(
+        q["slug"] for q in snapshot["questions"] if q["leans_toward"] == pair_programmer
+    )
+
+
 def quality(request):
     questions = assessment_questions()
     roles = role_pair(questions) if questions else None
-    # Agreeing with a pair-programmer statement counts against the architect's side.
-    pair_programmer_id = roles[0].id if roles else None
-    items = [
-        Item(q.slug, q.factor.slug, keyed_reversed=q.leans_toward_id == pair_programmer_id)
-        for q in questions
-    ]
+    items = [Item(q.slug, q.factor.slug) for q in questions]
     results, demo = stored_answers()
-    outcomes = [HYBRID, *(role.slug for role in roles)] if roles else [HYBRID]
+    outcomes = [NO_PREFERENCE, HYBRID, *(role.slug for role in roles or ())]
     report = quality_report(
-        items=items, results=results, checks=CHECKS, outcomes=outcomes, strengths=STRENGTHS
+        items=items,
+        results=results,
+        checks=CHECKS,
+        outcomes=outcomes,
+        strengths=CERTAIN_STRENGTHS,
     )
     factor_names = {q.factor.slug: q.factor.name for q in questions}
     statements = {q.slug: q for q in questions}
@@ -53,6 +72,8 @@ def quality(request):
             "name": factor_names.get(f.factor_slug, f.factor_slug),
             "respondents": f.respondents,
             "alpha": f.alpha,
+            "clean_alpha": f.clean_alpha,
+            "clean_respondents": f.clean_respondents,
             "items": [(statements[slug], r) for slug, r in f.item_rest.items()],
         }
         for f in report.factors
@@ -71,7 +92,9 @@ def quality(request):
 
 def outcome_name(outcome: str, roles) -> str:
     if outcome == HYBRID:
-        return "Hybrid"
+        return "Close call"
+    if outcome == NO_PREFERENCE:
+        return "No clear preference yet"
     return next((role.name for role in roles or () if role.slug == outcome), outcome)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from careers.assessment.advice import BUILD_BOTH, SALARY_CAVEAT, career_advice, experience_label
 from careers.assessment.answer_style import CHECKS
 from careers.assessment.models import AssessmentResult
-from careers.assessment.scoring import HYBRID, SCALE_LABELS, RolePair
+from careers.assessment.scoring import HYBRID, NO_PREFERENCE, SCALE_LABELS, RolePair
 
 # How many factors "where your answers fit the recommendation least" names.
 WEAKEST_FACTORS_SHOWN = 2
@@ -37,16 +37,50 @@ CHECK_MESSAGES = {
         "Strong agreement both ways",
         "In several factors you strongly agreed with statements that point to opposite roles.",
     ),
+    "no_difference": (
+        "No side stands out",
+        "In no factor did your answers to one role's statements differ from your answers "
+        "to the other's by a whole step of the scale.",
+    ),
     "too_fast": (
         "Answered very quickly",
         "The form was sent back faster than the statements can comfortably be read.",
     ),
 }
 HEADLINES = {
-    "slight": "You lean slightly toward the {name}",
-    "moderate": "You lean toward the {name}",
-    "clear": "You clearly fit the {name} role",
+    "moderate": "Your answers lean toward the {name}",
+    "clear": "Your answers point clearly to the {name}",
 }
+CLOSE_CALL_LABEL = "A close call: both roles"
+NO_PREFERENCE_LABEL = "No clear preference yet"
+READING_NOTE = "RoleFit's own reading, not a validated test"
+# A factor's leaning (-100..100) is 25 x the gap between its sides' mean answers: a gap of
+# one scale step or more is a lean, of two or more a clear one.
+FACTOR_LEAN = 25
+FACTOR_CLEAR_LEAN = 50
+FIT_NOTE = (
+    "Each range is where your fit most likely lies, given how few statements stand behind "
+    "it and how consistently you answered them; the two mirror each other. A role is named "
+    "only when its whole range lies above the middle."
+)
+NEXT_ACTIONS = (
+    (
+        "Read what each role does day to day: the pair programmer writes, checks and "
+        "refactors code with an assistant; the architect sets strategy, defines frameworks "
+        "and looks after system-wide design.",
+        "Understanding the Roles: AI Pair Programmer vs AI Architect",
+    ),
+    (
+        "Try a little of each at work: review and refactor a few suggested changes, then "
+        "sketch how a system you know fits together and what could fail as it grows.",
+        "Choosing Between AI Pair Programmer and AI Architect: Decision Factors",
+    ),
+    (
+        "Then take the assessment again, answering each statement with what you would "
+        "enjoy rather than what sounds right.",
+        "Conclusion: Determining Your Best Fit in AI Roles",
+    ),
+)
 
 
 # --- Reading a stored document: the page's view-model -----------------------------------
@@ -54,10 +88,26 @@ HEADLINES = {
 
 @dataclass(frozen=True)
 class RoleFit:
+    """A role's fit: one percentage (versions 1 and 2) or a range, `low`..`high` (3)."""
+
     slug: str
     name: str
-    percent: int
+    percent: int | None
     recommended: bool
+    low: int | None = None
+    high: int | None = None
+
+    @property
+    def bar_x(self) -> int:
+        return 0 if self.low is None else self.low
+
+    @property
+    def bar_width(self) -> int:
+        return self.percent if self.low is None else self.high - self.low
+
+    @property
+    def figure(self) -> str:
+        return f"{self.percent}%" if self.low is None else f"{self.low}%–{self.high}%"
 
 
 @dataclass(frozen=True)
@@ -71,6 +121,15 @@ class FactorLeaning:
     architect_pole: str
     pair_programmer_name: str
     architect_name: str
+    text: str = ""  # version 3: the leaning in words (no finer figure than it carries)
+
+    @property
+    def sentence(self) -> str:
+        if self.text:
+            return self.text
+        if self.toward:
+            return f"Leans toward the {self.toward} ({self.magnitude} out of 100)."
+        return "Balanced between the two roles."
 
     @property
     def magnitude(self) -> int:
@@ -118,6 +177,11 @@ class FactorStep:
     factor_name: str
     other_role_name: str
     other_pole: str
+    text: str = ""  # version 3: which side the factor leans to, in words
+
+    @property
+    def sentence(self) -> str:
+        return self.text or f"the {self.other_role_name} side looks like this: “{self.other_pole}”"
 
 
 @dataclass(frozen=True)
@@ -136,7 +200,7 @@ class ResultReport:
     strength: str | None
     flags: tuple[FlagMessage, ...]
     fits: tuple[RoleFit, ...]  # pair programmer first, then architect
-    hybrid_margin: int
+    fit_note: str
     factors: tuple[FactorLeaning, ...]
     counted_answers: tuple[CountedAnswer, ...]
     change_options: tuple[ChangeOption, ...]
@@ -149,6 +213,8 @@ class ResultReport:
     next_step_roles: tuple[str, ...]  # the recommended roles, for the live next steps
     compared_roles: tuple[str, str]
     public_data: dict  # the JSON document's fields that come from the scoring
+    reading_note: str = ""
+    next_actions: tuple[tuple[str, str], ...] = ()  # (what to do, article section)
 
 
 def result_report(*, result: AssessmentResult) -> ResultReport:
@@ -163,7 +229,7 @@ def result_report(*, result: AssessmentResult) -> ResultReport:
         strength=document["strength"],
         flags=tuple(FlagMessage(**flag) for flag in document["flags"]),
         fits=tuple(RoleFit(**fit) for fit in document["fits"]),
-        hybrid_margin=document["hybrid_margin"],
+        fit_note=document.get("fit_note") or old_fit_note(document["hybrid_margin"]),
         factors=tuple(FactorLeaning(**factor) for factor in document["factors"]),
         counted_answers=tuple(CountedAnswer(**answer) for answer in document["counted_answers"]),
         change_options=tuple(
@@ -181,6 +247,16 @@ def result_report(*, result: AssessmentResult) -> ResultReport:
         next_step_roles=tuple(document["next_step_roles"]),
         compared_roles=tuple(document["compared_roles"]),
         public_data=document["public_data"],
+        reading_note=document.get("reading_note", ""),
+        next_actions=tuple(map(tuple, document.get("next_actions", ()))),
+    )
+
+
+def old_fit_note(margin: int) -> str:
+    """What results of versions 1 and 2 said under their fits."""
+    return (
+        f"The two fits always add up to 100%. When they are {margin} points apart or "
+        'closer, the result is "hybrid".'
     )
 
 
@@ -200,10 +276,12 @@ def result_as_json(*, result: AssessmentResult, report: ResultReport, url: str) 
 
 
 def report_document_build(*, scores: dict, snapshot: dict, experience: str) -> dict:
-    """The report document of a result scored now, from its scores and questionnaire.
+    """The report document of a result scored now (version 3), from its scores and questionnaire.
 
     Plain data only (JSON-ready), so the result reads the same whatever later changes in
-    the code, the advice or the live questions.
+    the code, the advice or the live questions. Besides what every version stores, a
+    version-3 document has `fit_note`, `reading_note` and `next_actions`; its fits carry
+    `low`..`high` instead of a `percent`, and its factors and steps their sentences.
     """
     role_names = {role["slug"]: role["name"] for role in snapshot["roles"]}
     roles = RolePair(*scores["roles"])
@@ -212,8 +290,10 @@ def report_document_build(*, scores: dict, snapshot: dict, experience: str) -> d
         {
             "slug": slug,
             "name": role_names.get(slug, slug),
-            "percent": scores["fit_percent"][slug],
+            "percent": None,
             "recommended": slug == outcome,
+            "low": scores["fit_band"][slug][0],
+            "high": scores["fit_band"][slug][1],
         }
         for slug in roles
     ]
@@ -225,39 +305,43 @@ def report_document_build(*, scores: dict, snapshot: dict, experience: str) -> d
     ]
     advice = career_advice(experience=experience, outcome=outcome, strength=strength, roles=roles)
     label = outcome_label(outcome, role_names)
+    title = headline(outcome, label, strength)
+    no_preference = outcome == NO_PREFERENCE
     return {
-        "headline": headline(outcome, label, strength),
+        "headline": title,
+        "reading_note": READING_NOTE,
         "outcome": outcome,
         "outcome_label": label,
-        "outcome_sentence": outcome_sentence(outcome, fits, scores["hybrid_margin"]),
+        "outcome_sentence": outcome_sentence(outcome, fits),
         "strength": strength,
         "flags": flags,
         "fits": fits,
-        "hybrid_margin": scores["hybrid_margin"],
+        "fit_note": FIT_NOTE,
         "factors": factors,
-        "counted_answers": counted_answers(scores, snapshot, role_names),
-        "change_options": change_options(scores, snapshot, role_names),
+        "counted_answers": [] if no_preference else counted_answers(scores, snapshot, role_names),
+        "change_options": [],
         "advice": advice_data(advice),
         "experience_label": experience_label(experience),
         "factor_steps_heading": (
-            "Where you lean most"
+            "Where you lean, factor by factor"
             if outcome == HYBRID
             else f"Where your answers fit the {label} least"
         ),
-        "factor_steps": weakest_factor_steps(factors, outcome, roles),
+        "factor_steps": [] if no_preference else factor_steps(factors, outcome, roles),
+        "next_actions": [list(action) for action in NEXT_ACTIONS] if no_preference else [],
         "build_both": BUILD_BOTH,
-        "salary_caveat": SALARY_CAVEAT,
-        "next_step_roles": list(roles) if outcome == HYBRID else [outcome],
+        "salary_caveat": "" if no_preference else SALARY_CAVEAT,  # no pay is shown
+        "next_step_roles": [] if no_preference else list(roles) if outcome == HYBRID else [outcome],
         "compared_roles": list(roles),
         "public_data": {
             "outcome": outcome,
             "outcome_label": label,
-            "fit_percent": {fit["slug"]: fit["percent"] for fit in fits},
+            "fit_band": {fit["slug"]: [fit["low"], fit["high"]] for fit in fits},
             "leaning": {factor["slug"]: factor["leaning"] for factor in factors},
             "leaning_scale": f"-100 = {roles.pair_programmer}, +100 = {roles.architect}",
             "careless": scores["careless"],
             "strength": strength,
-            "headline": headline(outcome, label, strength),
+            "headline": title,
             "answer_style": {
                 name: bool(scores.get("answer_style", {}).get(name)) for name in CHECKS
             },
@@ -269,36 +353,56 @@ def report_document_build(*, scores: dict, snapshot: dict, experience: str) -> d
 
 
 def outcome_label(outcome: str, role_names: dict[str, str]) -> str:
-    """'Hybrid: build both' or the role's name."""
+    """'A close call: both roles', 'No clear preference yet' or the role's name."""
     if outcome == HYBRID:
-        return "Hybrid: build both"
+        return CLOSE_CALL_LABEL
+    if outcome == NO_PREFERENCE:
+        return NO_PREFERENCE_LABEL
     return role_names.get(outcome, outcome)
 
 
 def headline(outcome: str, label: str, strength: str | None) -> str:
     if outcome == HYBRID:
-        return "You fit both roles"
-    return HEADLINES.get(strength, "You fit the {name} role").format(name=label)
+        return "A close call between the two roles"
+    if outcome == NO_PREFERENCE:
+        return NO_PREFERENCE_LABEL
+    return HEADLINES.get(strength, "Your answers lean toward the {name}").format(name=label)
 
 
-def outcome_sentence(outcome: str, fits: list[dict], margin: int) -> str:
-    """The result in one sentence."""
-    if outcome == HYBRID:
-        pair_programmer, architect = fits
+def outcome_sentence(outcome: str, fits: list[dict]) -> str:
+    """The result in one sentence, in ranges: never a single percentage."""
+    pair_programmer, architect = fits
+    ranges = (
+        f"the {pair_programmer['name']} at {pair_programmer['low']}%–{pair_programmer['high']}% "
+        f"and the {architect['name']} at {architect['low']}%–{architect['high']}%"
+    )
+    if outcome == NO_PREFERENCE:
         return (
-            f"Your answers put the {pair_programmer['name']} at {pair_programmer['percent']}% "
-            f"and the {architect['name']} at {architect['percent']}%: within {margin} points, "
-            "so build skills in both, as the article advises."
+            "Your answers carry too little information to point to either role, so RoleFit "
+            "names none: see below why, and what to do next."
+        )
+    if outcome == HYBRID:
+        return (
+            f"Your answers put {ranges}: the ranges overlap the middle, so neither role wins "
+            "and both are worth building toward, as the article advises."
         )
     best = next(fit for fit in fits if fit["recommended"])
-    other = next(fit for fit in fits if not fit["recommended"])
-    return (
-        f"Your answers put the {best['name']} at {best['percent']}% and the {other['name']} "
-        f"at {other['percent']}%: {best['percent'] - other['percent']} points apart."
-    )
+    return f"Your answers put {ranges}: the {best['name']}'s whole range lies above the middle."
+
+
+def factor_text(leaning: int, pair_programmer_name: str, architect_name: str) -> str:
+    """A factor's leaning in words: the instrument carries no finer figure per factor."""
+    toward = architect_name if leaning > 0 else pair_programmer_name
+    if abs(leaning) >= FACTOR_CLEAR_LEAN:
+        return f"Leans clearly toward the {toward}."
+    if abs(leaning) >= FACTOR_LEAN:
+        return f"Leans toward the {toward}."
+    return "No clear lean either way."
 
 
 def factor_leanings(scores, snapshot, role_names, roles: RolePair) -> list[dict]:
+    pair_programmer_name = role_names.get(roles.pair_programmer, roles.pair_programmer)
+    architect_name = role_names.get(roles.architect, roles.architect)
     return [
         {
             "slug": factor["slug"],
@@ -306,8 +410,11 @@ def factor_leanings(scores, snapshot, role_names, roles: RolePair) -> list[dict]
             "leaning": scores["leaning"][factor["slug"]],
             "pair_programmer_pole": factor["poles"].get(roles.pair_programmer, ""),
             "architect_pole": factor["poles"].get(roles.architect, ""),
-            "pair_programmer_name": role_names.get(roles.pair_programmer, roles.pair_programmer),
-            "architect_name": role_names.get(roles.architect, roles.architect),
+            "pair_programmer_name": pair_programmer_name,
+            "architect_name": architect_name,
+            "text": factor_text(
+                scores["leaning"][factor["slug"]], pair_programmer_name, architect_name
+            ),
         }
         for factor in snapshot["factors"]
         if factor["slug"] in scores["leaning"]
@@ -317,37 +424,15 @@ def factor_leanings(scores, snapshot, role_names, roles: RolePair) -> list[dict]
 def counted_answers(scores, snapshot, role_names) -> list[dict]:
     statements = {q["slug"]: q["statement"] for q in snapshot["questions"]}
     factor_names = {f["slug"]: f["name"] for f in snapshot["factors"]}
-    answers = []
-    for contribution in scores["top_contributions"]:
-        points = contribution["fit_points"]
-        toward = role_names.get(contribution["toward"], contribution["toward"])
-        points_text = f"{points:g} point{'' if points == 1 else 's'}"
-        answers.append(
-            {
-                "statement": statements[contribution["question_slug"]],
-                "answer_label": SCALE_LABELS[contribution["answer"]],
-                "effect": f"which moved your fit {points_text} toward the {toward}",
-                "detail": factor_names.get(contribution["factor_slug"], "").lower(),
-            }
-        )
-    return answers
-
-
-def change_options(scores, snapshot, role_names) -> list[dict]:
-    statements = {q["slug"]: q["statement"] for q in snapshot["questions"]}
     return [
         {
-            "outcome_label": outcome_label(alternative["outcome"], role_names),
-            "changes": [
-                [
-                    statements[change["question_slug"]],
-                    SCALE_LABELS[change["from_answer"]],
-                    SCALE_LABELS[change["to_answer"]],
-                ]
-                for change in alternative["changes"]
-            ],
+            "statement": statements[contribution["question_slug"]],
+            "answer_label": SCALE_LABELS[contribution["answer"]],
+            "effect": "which pointed toward the "
+            + role_names.get(contribution["toward"], contribution["toward"]),
+            "detail": factor_names.get(contribution["factor_slug"], "").lower(),
         }
-        for alternative in scores["what_would_change"]
+        for contribution in scores["top_contributions"]
     ]
 
 
@@ -361,29 +446,44 @@ def advice_data(advice) -> dict | None:
     }
 
 
-def weakest_factor_steps(factors: list[dict], outcome: str, roles: RolePair) -> list[dict]:
-    """The factors that fit the recommendation least, with what the other role involves.
+def factor_steps(factors: list[dict], outcome: str, roles: RolePair) -> list[dict]:
+    """For a role: the factors that fit it least, with what the other role's side involves.
 
-    For a hybrid result, the factors with the strongest leaning either way, with what the
-    role they lean away from involves.
+    For a close call: every factor that leans, most first, each with the side it *does*
+    lean to: together they show why neither role wins.
     """
     if outcome == HYBRID:
-        ranked = sorted((f for f in factors if f["leaning"]), key=lambda f: -abs(f["leaning"]))
-    else:
-        toward_architect = outcome == roles.architect
-        ranked = sorted(factors, key=lambda f: f["leaning"] if toward_architect else -f["leaning"])
-    steps = []
-    for factor in ranked:
-        other_is_pair_programmer = (
-            factor["leaning"] > 0 if outcome == HYBRID else outcome == roles.architect
+        ranked = sorted(
+            (f for f in factors if abs(f["leaning"]) >= FACTOR_LEAN),
+            key=lambda f: -abs(f["leaning"]),
         )
-        side = "pair_programmer" if other_is_pair_programmer else "architect"
-        if factor[f"{side}_pole"]:
-            steps.append(
-                {
-                    "factor_name": factor["name"],
-                    "other_role_name": factor[f"{side}_name"],
-                    "other_pole": factor[f"{side}_pole"],
-                }
-            )
-    return steps[:WEAKEST_FACTORS_SHOWN]
+        return [
+            step_toward(factor, "architect" if factor["leaning"] > 0 else "pair_programmer")
+            for factor in ranked
+            if factor["pair_programmer_pole"] and factor["architect_pole"]
+        ]
+    toward_architect = outcome == roles.architect
+    ranked = sorted(factors, key=lambda f: f["leaning"] if toward_architect else -f["leaning"])
+    other = "pair_programmer" if toward_architect else "architect"
+    return [
+        {
+            "factor_name": factor["name"],
+            "other_role_name": factor[f"{other}_name"],
+            "other_pole": factor[f"{other}_pole"],
+            "text": f"the {factor[f'{other}_name']} side looks like this: "
+            f"“{factor[f'{other}_pole']}”",
+        }
+        for factor in ranked
+        if factor[f"{other}_pole"]
+    ][:WEAKEST_FACTORS_SHOWN]
+
+
+def step_toward(factor: dict, side: str) -> dict:
+    """A close call's step: the factor, the side it leans to, and what that side involves."""
+    name, pole = factor[f"{side}_name"], factor[f"{side}_pole"]
+    return {
+        "factor_name": factor["name"],
+        "other_role_name": name,
+        "other_pole": pole,
+        "text": f"your answers lean to the {name} side: “{pole}”",
+    }

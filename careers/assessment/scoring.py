@@ -21,15 +21,16 @@ the weights), negative toward the pair programmer and positive toward the archit
 - what would change = for every other outcome, the fewest answer changes that reach it
   (found exactly by dynamic programming over the reachable net scores).
 
-Results are scored with version 2 (`score_balanced`), which runs that machinery on
-*balanced weights* (see "Balanced by construction" below).
+Version 2 (`score_balanced`) runs that machinery on *balanced weights* (see "Balanced by
+construction" below); version 3 (`score_with_certainty`) adds the fit's band from the
+measurement error of the statements behind it (see "Certainty from the instrument").
 """
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from math import lcm
+from math import ceil, floor, lcm, sqrt
 
 SCALE = (1, 2, 3, 4, 5)
 NEUTRAL = 3
@@ -158,9 +159,16 @@ def score_assessment(
 
 
 def score_checked(
-    *, questions: Sequence[ScoredQuestion], answers: Mapping[str, int], roles: RolePair
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: RolePair,
+    explain_changes: bool = True,
 ) -> Assessment:
-    """`score_assessment` on input already checked: weights may exceed 5 (balanced weights)."""
+    """`score_assessment` on input already checked: weights may exceed 5 (balanced weights).
+
+    `explain_changes` False leaves "what would change" empty (version 3 does not show it).
+    """
     signs = [_sign(q, roles) for q in questions]
     contributions = [
         q.weight * (answers[q.slug] - NEUTRAL) * s for q, s in zip(questions, signs, strict=True)
@@ -175,7 +183,9 @@ def score_checked(
         outcome=outcome_for(fit_percent=fits, roles=roles),
         careless=is_careless(answers.values()),
         top_contributions=_top_contributions(questions, answers, roles),
-        what_would_change=_what_would_change(questions, answers, signs, roles, net),
+        what_would_change=_what_would_change(questions, answers, signs, roles, net)
+        if explain_changes
+        else (),
     )
 
 
@@ -405,7 +415,6 @@ def _changes_for(final_shift, changed, questions, answers) -> tuple[AnswerChange
 # formulas on those weights are exactly the means above, so the fits, leanings, "answers
 # that counted most" and "what would change" all come out of one tested code path.
 
-SCORING_VERSION = 2
 # Strength of a role result, from the margin between the two whole fits (above
 # HYBRID_MARGIN, the result is a role): up to SLIGHT_MAX "slight", up to MODERATE_MAX
 # "moderate", beyond that "clear".
@@ -455,13 +464,19 @@ def balanced_weights(questions: Sequence[ScoredQuestion], roles: RolePair) -> di
 
 
 def score_balanced(
-    *, questions: Sequence[ScoredQuestion], answers: Mapping[str, int], roles: RolePair
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: RolePair,
+    explain_changes: bool = True,
 ) -> BalancedAssessment:
     """Scores one complete set of answers, balanced by construction (see the module)."""
     check_scorable(questions, answers, roles)
     weights = balanced_weights(questions, roles)
     balanced = [replace(q, weight=weights[q.slug]) for q in questions]
-    assessment = score_checked(questions=balanced, answers=answers, roles=roles)
+    assessment = score_checked(
+        questions=balanced, answers=answers, roles=roles, explain_changes=explain_changes
+    )
     return BalancedAssessment(
         assessment=assessment,
         strength=strength_for(fit_percent=assessment.fit_percent, outcome=assessment.outcome),
@@ -492,3 +507,121 @@ def strength_fit_range(strength: str) -> tuple[int, int]:
         "clear": (MODERATE_MAX_MARGIN + 1, 100),
     }[strength]
     return (50 + (low_margin + 1) // 2, 50 + high_margin // 2)
+
+
+# --- Certainty from the instrument (scoring version 3) ------------------------------------
+# The architect's fit on balanced weights is 50 + 25 x the weighted mean of the *keyed*
+# answers (each centred answer, -2..+2, signed toward the architect). Its standard error is
+# the spread of those answers over the statements, divided by the square root of the
+# statements' (effective) number; the spread is never taken below one scale step, because a
+# single answer may move a step between two sittings. The band is the fit plus or minus
+# BAND_Z standard errors, widened to multiples of BAND_STEP: the instrument cannot carry a
+# finer figure. A role is named only when the whole band lies on its side of 50.
+
+SCORING_VERSION = 3
+NO_PREFERENCE = "no-clear-preference"
+BAND_Z = 1.96  # a 95% range
+BAND_STEP = 5
+ANSWER_ERROR_FLOOR = 1  # one scale step
+# A role result is "clear" when its band stays at least this far from the middle.
+CLEAR_DISTANCE = 15
+CERTAIN_STRENGTHS = ("moderate", "clear")
+
+
+@dataclass(frozen=True)
+class FitBand:
+    """The architect's fit as a range of whole percentages (multiples of `BAND_STEP`)."""
+
+    low: int
+    high: int
+
+    def for_role(self, slug: str, roles: RolePair) -> tuple[int, int]:
+        """The band of `slug`'s fit: the pair programmer's is the architect's mirrored."""
+        if slug == roles.architect:
+            return (self.low, self.high)
+        return (100 - self.high, 100 - self.low)
+
+
+@dataclass(frozen=True)
+class CertainAssessment:
+    """A version-3 assessment: the balanced scoring, its band, and the outcome it allows."""
+
+    balanced: BalancedAssessment
+    band: FitBand
+    outcome: str
+    strength: str | None
+
+    def as_dict(self) -> dict:
+        data = self.balanced.as_dict()
+        roles = self.balanced.assessment.roles
+        data["fit_band"] = {slug: list(self.band.for_role(slug, roles)) for slug in roles}
+        data["outcome"] = self.outcome
+        data["strength"] = self.strength
+        del data["fit_percent"], data["what_would_change"], data["hybrid_margin"]
+        return data
+
+
+def fit_band(
+    *, questions: Sequence[ScoredQuestion], answers: Mapping[str, int], roles: RolePair
+) -> FitBand:
+    """The band of the architect's fit for answers to `questions` (balanced weights)."""
+    keyed = [(q.weight, (answers[q.slug] - NEUTRAL) * _sign(q, roles)) for q in questions]
+    total = sum(weight for weight, _ in keyed)
+    mean = sum(weight * value for weight, value in keyed) / total
+    count = len(keyed)
+    spread = sum(weight * (value - mean) ** 2 for weight, value in keyed) / total
+    spread *= count / (count - 1) if count > 1 else 1
+    error = 25 * sqrt(max(spread, ANSWER_ERROR_FLOOR**2) * sum(w * w for w, _ in keyed)) / total
+    centre = 50 + 25 * mean
+    low = floor((centre - BAND_Z * error) / BAND_STEP) * BAND_STEP
+    high = ceil((centre + BAND_Z * error) / BAND_STEP) * BAND_STEP
+    return FitBand(max(low, 0), min(high, 100))
+
+
+def certain_outcome(*, band: FitBand, roles: RolePair, informative: bool) -> str:
+    """No clear preference, a role when its whole band clears 50, or a close call (hybrid)."""
+    if not informative:
+        return NO_PREFERENCE
+    if band.low > 50:
+        return roles.architect
+    if band.high < 50:
+        return roles.pair_programmer
+    return HYBRID
+
+
+def certain_strength(*, band: FitBand, outcome: str, roles: RolePair) -> str | None:
+    """'clear' when a role's band stays `CLEAR_DISTANCE` from 50, else 'moderate'."""
+    if outcome not in roles:
+        return None
+    distance = band.low - 50 if outcome == roles.architect else 50 - band.high
+    return "clear" if distance >= CLEAR_DISTANCE else "moderate"
+
+
+def score_with_certainty(
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: RolePair,
+    informative: bool,
+) -> CertainAssessment:
+    """Scores one complete set of answers with its band (version 3).
+
+    `informative` is False when the answer-style checks found the answers carry too
+    little information to prefer anything (`answer_style.INFORMATION_CHECKS`).
+    """
+    balanced = score_balanced(
+        questions=questions, answers=answers, roles=roles, explain_changes=False
+    )
+    weights = balanced_weights(questions, roles)
+    band = fit_band(
+        questions=[replace(q, weight=weights[q.slug]) for q in questions],
+        answers=answers,
+        roles=roles,
+    )
+    outcome = certain_outcome(band=band, roles=roles, informative=informative)
+    return CertainAssessment(
+        balanced=balanced,
+        band=band,
+        outcome=outcome,
+        strength=certain_strength(band=band, outcome=outcome, roles=roles),
+    )

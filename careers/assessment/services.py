@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 
-from careers.assessment.answer_style import answer_style_flags
+from careers.assessment.answer_style import answer_style_flags, answers_are_informative
 from careers.assessment.models import AssessmentResult, Question, Questionnaire
 from careers.assessment.report import report_document_build
 from careers.assessment.scoring import (
@@ -10,7 +10,7 @@ from careers.assessment.scoring import (
     SCORING_VERSION,
     RolePair,
     ScoredQuestion,
-    score_balanced,
+    score_with_certainty,
 )
 from careers.content.models import Role
 from careers.fingerprint import fingerprint
@@ -39,11 +39,16 @@ def result_create(
     pair_programmer, architect = factor.pair_programmer_role, factor.architect_role
     roles = RolePair(pair_programmer=pair_programmer.slug, architect=architect.slug)
     scored = [scored_question(q) for q in questions]
-    balanced = score_balanced(questions=scored, answers=dict(answers), roles=roles)
     flags = answer_style_flags(
         questions=scored, answers=answers, roles=roles, seconds_taken=seconds_taken
     )
-    scores = balanced.as_dict()
+    assessed = score_with_certainty(
+        questions=scored,
+        answers=dict(answers),
+        roles=roles,
+        informative=answers_are_informative(flags),
+    )
+    scores = assessed.as_dict()
     scores["answer_style"] = flags
     scores["seconds_taken"] = None if seconds_taken is None else round(seconds_taken)
     snapshot = questionnaire_snapshot_build(questions=questions, roles=(pair_programmer, architect))
@@ -54,7 +59,7 @@ def result_create(
         questionnaire_id=questionnaire_id_for(snapshot),
         scores=scores,
         report=report_document_build(scores=scores, snapshot=snapshot, experience=experience),
-        outcome=balanced.assessment.outcome,
+        outcome=assessed.outcome,
         careless=any(flags.values()),
         scoring_version=SCORING_VERSION,
         experience=experience,

@@ -115,3 +115,64 @@ def copied_runs(records: Iterable[Record], article: str, length: int = COPIED_RU
                     problems.append(f"{record.where}: {name}: copies “{' '.join(run)}”")
                     break
     return problems
+
+
+# --- Advice and result texts ----------------------------------------------------------
+# The assessment's own prose (career advice, what to do next) is checked like the seed:
+# its numbers, how often or how long it says something holds, the section it cites for
+# an idea the article states in one place, and the article's caveats.
+
+# How often or how long something holds: the article's own word, in the cited section.
+HEDGES = re.compile(
+    r"\b(always|usually|typically|generally|mostly|often|frequently|sometimes|rarely|never"
+    r"|increasingly|(?:years|months) of)\b",
+    re.I,
+)
+# Ideas the article states in one section only: a text that says one cites that section.
+SECTION_IDEAS = (
+    (
+        re.compile(r"foot in both worlds|sought after|code at scale", re.I),
+        "AI Engineer vs AI Architect: Who Earns More?",
+    ),
+    (re.compile(r"plateau", re.I), "Career Paths and Salary Prospects for Each Role"),
+    (
+        re.compile(r"zigzag|future-proof", re.I),
+        "Choosing Between AI Pair Programmer and AI Architect: Decision Factors",
+    ),
+)
+# One developer's story (the article's "for example"): retold, it must stay one story.
+ANECDOTE = re.compile(r"like senior developers|with (?:established )?senior developers", re.I)
+ONE_STORY = re.compile(r"\bone (?:developer|person)|for example", re.I)
+# Pay ranges come with the article's caveat that they can overlap.
+PAY = re.compile(r"\b(?:pay|paid|salar\w*|earn\w*)\b", re.I)
+OVERLAP = re.compile(r"\boverlap", re.I)
+
+
+def cited_text_problems(texts: Iterable[tuple[str, str, str]], article: str) -> list[str]:
+    """Each way a cited text (where, text, article section) says more than its section."""
+    sections = split_sections(article)
+    problems = []
+    for where, text, section in texts:
+        body = sections.get(section)
+        if body is None:
+            problems.append(f"{where}: cites {section!r}, which the article lacks")
+            continue
+        problems += [
+            f"{where}: {number} does not appear in the section {section!r}"
+            for number in sorted(numbers_in(text) - numbers_in(body))
+        ]
+        problems += [
+            f"{where}: says “{hedge}”, which the section {section!r} does not"
+            for hedge in sorted({h.lower() for h in HEDGES.findall(text)})
+            if hedge not in body.lower()
+        ]
+        problems += [
+            f"{where}: says what {stated_in!r} says but cites {section!r}"
+            for idea, stated_in in SECTION_IDEAS
+            if idea.search(text) and section != stated_in
+        ]
+        if ANECDOTE.search(text) and not ONE_STORY.search(text):
+            problems.append(f"{where}: makes one developer's story a rule")
+        if PAY.search(text) and not OVERLAP.search(text):
+            problems.append(f"{where}: speaks of pay without the article's “can overlap”")
+    return problems

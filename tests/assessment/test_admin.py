@@ -79,3 +79,11 @@ def test_results_cannot_be_added_or_changed(staff_client, results):
 def test_the_summary_of_no_results(staff_client, db):
     html = staff_client.get(CHANGELIST).content.decode()
     assert "No results yet." in html
+
+
+def test_a_version_3_result_lists_its_ranges(client, staff_client, content):
+    from tests.assessment.personas import HANDS_ON_JUNIOR
+
+    assert client.post("/assessment/", HANDS_ON_JUNIOR).status_code == 303
+    html = staff_client.get(CHANGELIST).content.decode()
+    assert "ai-pair-programmer 65%–90%" in html and "ai-architect 10%–35%" in html

@@ -7,7 +7,7 @@ import pytest
 
 from careers.assessment.forms import STARTED_FIELD, started_stamp
 from careers.models import DecisionFactor, Question
-from tests.assessment.personas import HANDS_ON_SHIPPER
+from tests.assessment.personas import HANDS_ON_JUNIOR
 from tests.helpers import ARCHITECT, question_form_data
 
 QUESTIONS = "/admin/careers/question/"
@@ -21,8 +21,8 @@ def content(seeded, settings):
 def test_deactivating_a_factors_last_architect_statements_is_refused(staff_client, content):
     factor = DecisionFactor.objects.get(slug="risk-appetite")
     architect_side = list(factor.questions.active().filter(leans_toward__slug=ARCHITECT))
-    Question.objects.filter(pk=architect_side[0].pk).update(active=False)
-    last = architect_side[1]
+    Question.objects.filter(pk__in=[q.pk for q in architect_side[:-1]]).update(active=False)
+    last = architect_side[-1]
     response = staff_client.post(
         f"{QUESTIONS}{last.pk}/change/", question_form_data(last, active="")
     )
@@ -34,8 +34,8 @@ def test_deactivating_a_factors_last_architect_statements_is_refused(staff_clien
 def test_moving_a_factors_last_statement_to_the_other_side_is_refused(staff_client, content):
     factor = DecisionFactor.objects.get(slug="pace-and-visibility")
     pair_side = list(factor.questions.active().exclude(leans_toward__slug=ARCHITECT))
-    Question.objects.filter(pk=pair_side[0].pk).update(active=False)
-    last = pair_side[1]
+    Question.objects.filter(pk__in=[q.pk for q in pair_side[:-1]]).update(active=False)
+    last = pair_side[-1]
     data = question_form_data(last, leans_toward=factor.architect_role_id)
     response = staff_client.post(f"{QUESTIONS}{last.pk}/change/", data)
     assert "one way only" in response.content.decode()
@@ -67,7 +67,7 @@ def test_the_factor_page_refuses_one_sided_statements(staff_client, content):
     response = staff_client.post(f"/admin/careers/decisionfactor/{factor.pk}/change/", data)
     assert response.status_code == 200
     assert "one way only" in response.content.decode()
-    assert factor.questions.active().filter(leans_toward__slug=ARCHITECT).count() == 2
+    assert factor.questions.active().filter(leans_toward__slug=ARCHITECT).count() == 3
 
 
 def test_changing_a_weight_says_how_many_stored_results_used_the_old_one(
@@ -75,8 +75,8 @@ def test_changing_a_weight_says_how_many_stored_results_used_the_old_one(
 ):
     for _ in range(3):
         stamp = {STARTED_FIELD: started_stamp(at=time.time() - 300)}
-        assert client.post("/assessment/", {**HANDS_ON_SHIPPER, **stamp}).status_code == 303
-    question = Question.objects.get(slug="depth-chase-subtle-bugs")
+        assert client.post("/assessment/", {**HANDS_ON_JUNIOR, **stamp}).status_code == 303
+    question = Question.objects.get(slug="depth-trace-logic-error")
     page = staff_client.get(f"{QUESTIONS}{question.pk}/change/").content.decode()
     assert "3 stored results were scored with this weight and side" in page
     new_weight = 5 if question.weight != 5 else 1

@@ -63,6 +63,7 @@ def test_a_clear_genuine_answer_set_raises_no_flag():
         "straight_lining": False,
         "acquiescence": False,
         "contradiction": False,
+        "no_difference": False,
         "too_fast": False,
     }
 

@@ -1,5 +1,7 @@
 """careers/assessment/quality.py against hand-computed values, and the staff page."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -12,7 +14,8 @@ from careers.assessment.quality import (
     pearson,
     quality_report,
 )
-from careers.models import AssessmentResult
+from careers.assessment.selectors import assessment_questions
+from careers.models import AssessmentResult, Question
 
 QUALITY_URL = "/admin/careers/assessmentresult/quality/"
 
@@ -45,13 +48,56 @@ def test_pearson_and_item_rest_by_hand():
 
 
 def test_pair_programmer_items_are_reversed_before_scoring():
-    items = [Item("p", "f", keyed_reversed=True), Item("a", "f", keyed_reversed=False)]
+    items = [Item("p", "f"), Item("a", "f")]
     results = [
-        StoredAnswers({"p": 6 - a, "a": a}, "x", None, {}, None) for a in [1, 2, 3, 4, 5] * 6
+        StoredAnswers({"p": 6 - a, "a": a}, "x", None, {}, None, frozenset({"p"}))
+        for a in [1, 2, 3, 4, 5] * 6
     ]
     report = quality_report(items=items, results=results, checks=(), outcomes=("x",), strengths=())
     assert report.factors[0].alpha == pytest.approx(1.0)
     assert report.factors[0].item_rest == {"p": pytest.approx(1.0), "a": pytest.approx(1.0)}
+
+
+def test_each_answer_is_keyed_by_the_side_in_its_own_results_snapshot():
+    # "s" leaned toward the pair programmer when the first 30 were scored and toward the
+    # architect for the next 30: keyed by each result's own snapshot, alpha stays 1.
+    items = [Item("s", "f"), Item("a", "f")]
+    before = [
+        StoredAnswers({"s": 6 - a, "a": a}, "x", None, {}, None, frozenset({"s"}))
+        for a in [1, 2, 4, 5] * 8
+    ]
+    after = [
+        StoredAnswers({"s": a, "a": a}, "x", None, {}, None, frozenset()) for a in [1, 2, 4, 5] * 8
+    ]
+    report = quality_report(
+        items=items, results=before + after, checks=(), outcomes=("x",), strengths=()
+    )
+    assert report.factors[0].alpha == pytest.approx(1.0)
+
+
+def test_alpha_with_and_without_flagged_and_demonstration_results_and_of_the_fit():
+    items = [Item("a", "f"), Item("b", "f"), Item("c", "g")]
+    consistent = [
+        StoredAnswers({"a": v, "b": v, "c": v}, "x", None, {}, None) for v in [1, 3, 5] * 10
+    ]
+    # Flagged and demonstration answer sets that contradict themselves.
+    noisy = [
+        StoredAnswers({"a": 1, "b": 5, "c": 3}, "x", None, {"contradiction": True}, None),
+        StoredAnswers({"a": 5, "b": 1, "c": 3}, "x", None, {}, None, demo=True),
+    ] * 5
+    report = quality_report(
+        items=items,
+        results=consistent + noisy,
+        checks=("contradiction",),
+        outcomes=("x",),
+        strengths=(),
+    )
+    factor = report.factors[0]
+    assert factor.clean_alpha == pytest.approx(1.0) and factor.clean_respondents == 30
+    assert factor.alpha < 0.9 and factor.respondents == 40
+    fit = report.fit_reliability
+    assert fit.respondents == 40 and fit.clean_alpha == pytest.approx(1.0)
+    assert fit.alpha < fit.clean_alpha
 
 
 def test_rates_shares_and_the_minimum():
@@ -95,9 +141,12 @@ def test_the_quality_page_shows_alpha_and_item_rest_on_generated_answers(staff_c
     assert AssessmentResult.objects.filter(scores__demo=True).count() == 60
     html = staff_client.get(QUALITY_URL).content.decode()
     assert "of which 60 are generated demonstration answers, not real visitors" in html
+    # Four scored factors and the fit; every demonstration result left out below.
     assert html.count(": alpha 0.") + html.count(": alpha 1.") == 5
-    assert html.count('<td class="item-rest">') == 20
-    assert "<code>acquiescence</code>" in html and "Hybrid" in html
+    assert html.count("without flagged and demonstration results: —") == 5
+    assert "Reliability of the fit" in html
+    assert html.count('<td class="item-rest">') == 24
+    assert "<code>acquiescence</code>" in html and "Close call" in html
     call_command("generate_demo_results", delete=True, verbosity=0)
     assert AssessmentResult.objects.count() == 0
 
@@ -114,3 +163,18 @@ def test_demonstration_answers_are_never_generated_outside_debug(seeded, setting
 def test_the_results_list_links_to_the_quality_page(staff_client, db):
     html = staff_client.get("/admin/careers/assessmentresult/").content.decode()
     assert f'href="{QUALITY_URL}"' in html
+
+
+def test_the_page_keys_answers_by_the_side_they_were_scored_with(staff_client, seeded):
+    call_command("generate_demo_results", count=40, force=True, verbosity=0)
+    before = staff_client.get(QUALITY_URL).content.decode()
+    # An editor moves a statement to the other side after those results were scored.
+    question = Question.objects.get(slug="depth-trace-logic-error")
+    question.leans_toward = question.factor.architect_role
+    question.save()  # a content change: the live questionnaire is read afresh
+    assert "depth-trace-logic-error" in {
+        q.slug for q in assessment_questions() if q.leans_toward == question.leans_toward
+    }
+    after = staff_client.get(QUALITY_URL).content.decode()
+    alphas = re.compile(r": alpha (\d\.\d\d)")
+    assert alphas.findall(before) and alphas.findall(after) == alphas.findall(before)

@@ -16,9 +16,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 RESULT_PATH = re.compile(r"/assessment/results/[0-9a-f-]{36}/$")
 EXPECTED_HEADING = {
-    "architect": "You clearly fit the AI architect role",
-    "pair": "You clearly fit the AI pair programmer role",
-    "neutral": "You fit both roles",
+    "architect": "Your answers point clearly to the AI architect",
+    "pair": "Your answers point clearly to the AI pair programmer",
+    "neutral": "No clear preference yet",
 }
 
 

@@ -1,5 +1,6 @@
-"""A version-2 result page in Chromium, flagged and unflagged, phone and desktop widths:
-nothing overflows, the flag note and headline are visible, and axe finds no violation.
+"""A version-3 result page in Chromium (a clear role, a close call, and "no clear
+preference yet" from flagged answers), phone and desktop widths: nothing overflows, the
+headline, its reading note and the ranges are visible, and axe finds no violation.
 Screenshots land in tests/output/screenshots for review."""
 
 import time
@@ -8,7 +9,7 @@ import pytest
 
 from careers.assessment.forms import STARTED_FIELD, started_stamp
 from careers.models import AssessmentResult
-from tests.assessment.personas import HANDS_ON_SHIPPER, SYSTEMS_AND_MENTORING_LEAD
+from tests.assessment.personas import DESIGN_AND_MENTORING_LEAD, HANDS_ON_JUNIOR, TORN
 from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,18 +22,23 @@ def results(seeded, settings, client):
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
     stamp = {STARTED_FIELD: started_stamp(at=time.time() - 300)}
     genuine = client.post(
-        "/assessment/", {**SYSTEMS_AND_MENTORING_LEAD, **stamp, "experience": "junior"}
+        "/assessment/", {**DESIGN_AND_MENTORING_LEAD, **stamp, "experience": "junior"}
     )
-    acquiescent = {slug: 5 if index % 3 == 0 else 4 for index, slug in enumerate(HANDS_ON_SHIPPER)}
+    acquiescent = {slug: 5 if index % 3 == 0 else 4 for index, slug in enumerate(HANDS_ON_JUNIOR)}
     quick = {STARTED_FIELD: started_stamp(at=time.time() - 9)}
     flagged = client.post("/assessment/", {**acquiescent, **quick})
-    assert genuine.status_code == flagged.status_code == 303
+    torn = client.post("/assessment/", {**TORN, **stamp, "experience": "mid"})
+    assert genuine.status_code == flagged.status_code == torn.status_code == 303
     assert AssessmentResult.objects.filter(careless=True).count() == 1
-    return {"unflagged": genuine["Location"], "flagged": flagged["Location"]}
+    return {
+        "clear": genuine["Location"],
+        "close-call": torn["Location"],
+        "no-preference": flagged["Location"],
+    }
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("kind", ["unflagged", "flagged"])
+@pytest.mark.parametrize("kind", ["clear", "close-call", "no-preference"])
 def test_the_result_page_reads_well_at_phone_and_desktop_widths(
     live_server, browser, results, kind, width, screenshot, assert_accessible
 ):
@@ -42,14 +48,21 @@ def test_the_result_page_reads_well_at_phone_and_desktop_widths(
         page.goto(live_server.url + results[kind])
         heading = page.locator("h1").inner_text()
         flags = page.locator(".answer-style-flags")
-        if kind == "flagged":
+        assert page.locator(".reading-note").is_visible()
+        if kind == "no-preference":
+            assert heading == "No clear preference yet"
             assert flags.is_visible()
             assert "Agreeing with both sides" in flags.inner_text()
             assert "Answered very quickly" in flags.inner_text()
+            assert page.locator(".next-actions").is_visible()
         else:
             assert flags.count() == 0
-            assert heading == "You clearly fit the AI architect role"
+            assert page.locator(".fit-value").first.inner_text().count("%") == 2  # a range
+        if kind == "clear":
+            assert heading == "Your answers point clearly to the AI architect"
             assert page.get_by_text("The way to the architect role").is_visible()
+        if kind == "close-call":
+            assert heading == "A close call between the two roles"
         assert page.get_by_role("heading", name="Build skills in both").is_visible()
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"

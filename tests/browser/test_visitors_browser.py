@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from careers.assessment.forms import STARTED_FIELD, started_stamp
-from tests.assessment.personas import SYSTEMS_AND_MENTORING_LEAD
+from tests.assessment.personas import DESIGN_AND_MENTORING_LEAD
 from tests.browser.test_pages_browser import PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,7 +27,7 @@ def visitor_site(live_server, transactional_db, client, settings):
     """One stored result, committed for the live server (the content is the session's)."""
     settings.ASSESSMENT_RATE_LIMIT_PER_MINUTE = 0
     stamp = {STARTED_FIELD: started_stamp(at=time.time() - 300)}
-    result = client.post("/assessment/", {**SYSTEMS_AND_MENTORING_LEAD, **stamp})
+    result = client.post("/assessment/", {**DESIGN_AND_MENTORING_LEAD, **stamp})
     return live_server, result["Location"]
 
 

@@ -186,8 +186,10 @@ def test_a_section_an_editor_changes_shows_on_the_page(client, seeded):
 def test_the_methodology_labels_the_assessment_as_rolefits_reading(client, seeded):
     html = html_of(client.get("/assessment/methodology/"))
     assert "own reading of the article" in html
-    learning = html[html.index(">Learning motivation<") :]
-    assert "The article names no side for this factor" in learning[: learning.index("<table")]
+    # Learning motivation has no side in the article: it is explained, and not scored.
+    assert "Learning motivation is one of the article's decision factors" in html
+    assert "gives it no side, so it is not scored" in html
+    assert ">Learning motivation<" not in html  # no table of statements for it
     assert "</strong>: </li>" not in html  # no empty pole
 
 
