@@ -219,7 +219,7 @@ def skill_step(skill: RoleSkill) -> dict:
         "key": f"skill-{skill.role.slug}-{skill.area.slug}",
         "kind": "skill",
         "role_name": skill.role.name,
-        "title": f"Build your {skill.area.name.lower()}: {skill.emphasis.lower()}",
+        "title": f"Skill to build: {skill.area.name} ({skill.emphasis.lower()})",
         "text": skill.description,
         "url": RoleSkill.url_for(role_slug=skill.role.slug, area_slug=skill.area.slug),
         "article_section": skill.article_section,

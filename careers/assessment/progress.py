@@ -53,6 +53,7 @@ def plan_with_progress(plan: dict, progress: dict) -> dict:
     steps = experiments + [step for phase in plan["phases"] for step in phase["steps"]]
     return {
         "roles": plan["roles"],
+        "both_roles": len(plan["roles"]) > 1,
         "experiments": [StepView(s, progress.get(s["key"], OPEN)) for s in plan["experiments"]],
         "phases": [
             {**phase, "steps": [StepView(s, progress.get(s["key"], OPEN)) for s in phase["steps"]]}

@@ -179,7 +179,7 @@
     }
     var status = document.getElementById("progress-status");
     if (status) {
-      status.textContent = step.querySelector("h4").textContent + ": " + label + ".";
+      status.textContent = step.querySelector(".step-title").textContent + ": " + label + ".";
     }
   }
 

@@ -114,7 +114,7 @@ def test_the_plan_builds_the_skills_of_the_articles_comparison(client, questions
     plan = plan_of(take(client, leaning_answers(questions, ARCHITECT)))
     skills = [s for s in all_steps(plan) if s["kind"] == "skill"]
     assert len(skills) == 5
-    assert skills[0]["title"] == "Build your coding proficiency: broad"
+    assert skills[0]["title"] == "Skill to build: Coding proficiency (broad)"
     assert {s["article_section"] for s in skills} == {
         "AI Pair Programmer vs AI Architect: Skills and Qualifications Compared"
     }
