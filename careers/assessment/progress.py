@@ -32,15 +32,31 @@ def progress_mark_read(*, plan: dict, post) -> tuple[str, str | None]:
 
 
 @dataclass(frozen=True)
+class PlanStep:
+    """A step's words, hashable: its page fragment is rendered once per worker
+    (`include_once`), whoever's result shows it."""
+
+    key: str
+    kind: str
+    role_name: str
+    title: str
+    text: str
+    article_section: str
+    url: str = ""
+    factor_name: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class StepView:
     """A plan step (or experiment) as the page shows it, with its stored state."""
 
-    step: dict
+    step: PlanStep
     state: str
 
     @property
     def key(self) -> str:
-        return self.step["key"]
+        return self.step.key
 
     @property
     def state_label(self) -> str:
@@ -54,14 +70,18 @@ def plan_with_progress(plan: dict, progress: dict) -> dict:
     return {
         "roles": plan["roles"],
         "both_roles": len(plan["roles"]) > 1,
-        "experiments": [StepView(s, progress.get(s["key"], OPEN)) for s in plan["experiments"]],
+        "experiments": [step_view(s, progress) for s in plan["experiments"]],
         "phases": [
-            {**phase, "steps": [StepView(s, progress.get(s["key"], OPEN)) for s in phase["steps"]]}
+            {**phase, "steps": [step_view(s, progress) for s in phase["steps"]]}
             for phase in plan["phases"]
         ],
         "done": sum(progress.get(step["key"]) == DONE for step in steps),
         "total": len(steps),
     }
+
+
+def step_view(step: dict, progress: dict) -> StepView:
+    return StepView(PlanStep(**step), progress.get(step["key"], OPEN))
 
 
 def progress_as_json(plan: dict, progress: dict) -> dict:
