@@ -1,6 +1,12 @@
 """The app's models, gathered from the features that own them (Django looks here)."""
 
-from careers.assessment.models import AssessmentResult, Question, Questionnaire, QuestionQuerySet
+from careers.assessment.models import (
+    AssessmentResult,
+    Experiment,
+    Question,
+    Questionnaire,
+    QuestionQuerySet,
+)
 from careers.content.models import (
     FAQ,
     PLACEMENTS,
@@ -23,6 +29,7 @@ __all__ = [
     "AssessmentResult",
     "DecisionFactor",
     "EditableContent",
+    "Experiment",
     "KeyPoint",
     "Question",
     "QuestionQuerySet",

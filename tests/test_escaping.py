@@ -24,6 +24,8 @@ SEARCH_WORD = "xss"
 NOT_PAGES = {
     "compare_default": "redirects to the default comparison",
     "result_feedback": "takes a POST and redirects to the result",
+    "result_progress": "takes a POST from the result's owner and redirects to the step",
+    "result_manage": "hands the result to this browser and redirects to the result",
 }
 
 

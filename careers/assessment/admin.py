@@ -17,7 +17,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from careers.assessment.models import AssessmentResult, Question, Questionnaire
+from careers.assessment.models import AssessmentResult, Experiment, Question, Questionnaire
 from careers.assessment.quality_views import QualityPageMixin
 from careers.content.models import DecisionFactor
 from careers.editors.content_admin import ContentAdmin, SeedStatusFilter
@@ -169,6 +169,18 @@ class QuestionAdmin(QuestionGuardsMixin, ContentAdmin):
     ordering = ["factor__order", "order"]
     prepopulated_fields = {"slug": ["statement"]}
     view_on_site = staticmethod(on_methodology_page)
+
+
+@admin.register(Experiment)
+class ExperimentAdmin(ContentAdmin):
+    """The cheap tries a result suggests for the factors it is least sure of (plan.py)."""
+
+    list_display = ["title", "factor", "role", "stage", "order"]
+    list_filter = ["factor", "role", "stage", SeedStatusFilter]
+    list_select_related = ["factor", "role"]
+    search_fields = ["title", "slug", "text"]
+    ordering = ["factor__order", "role__order", "order"]
+    prepopulated_fields = {"slug": ["title"]}
 
 
 # --- What visitors stored ----------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from careers.assessment.retake import RETAKE_FIELD
 from careers.assessment.scoring import SCALE_LABELS
 from careers.experience import EXPERIENCE_CHOICES
 
@@ -62,7 +63,7 @@ def seconds_since(stamp: str | None, now: float | None = None) -> float | None:
 
 SCALE_CHOICES = [(str(value), label) for value, label in SCALE_LABELS.items()]
 # Fields a browser sends besides the answers.
-EXPECTED_EXTRA_FIELDS = frozenset({"csrfmiddlewaretoken", STARTED_FIELD})
+EXPECTED_EXTRA_FIELDS = frozenset({"csrfmiddlewaretoken", STARTED_FIELD, RETAKE_FIELD})
 EXPERIENCE_FIELD = "experience"
 MAX_NAMES_SHOWN = 5
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from careers.article import article_section_field
 from careers.content.models import DecisionFactor, Role
-from careers.editable import EditableContent
+from careers.editable import SHORT_TEXT, EditableContent, bounded_text_field
 from careers.experience import EXPERIENCE_CHOICES
 
 
@@ -44,6 +44,44 @@ class Question(EditableContent):
 
     def __str__(self):
         return self.statement
+
+
+# Who an experiment is written for: the experience answer's stages, grouped in two.
+EXPERIMENT_STAGES = (
+    ("", "Any experience"),
+    ("early", "Students and junior developers"),
+    ("experienced", "Mid-level developers and above"),
+)
+
+
+class Experiment(EditableContent):
+    """A cheap way to try one side of a decision factor before choosing, from the article's
+    responsibilities: a result suggests one for each factor it is least sure about."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    factor = models.ForeignKey(DecisionFactor, on_delete=models.PROTECT, related_name="experiments")
+    role = models.ForeignKey(
+        Role,
+        on_delete=models.PROTECT,
+        related_name="experiments",
+        help_text="The role whose side of the factor the experiment lets you try.",
+    )
+    stage = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=EXPERIMENT_STAGES,
+        help_text="Who it is written for; 'Any experience' when no stage has its own.",
+    )
+    title = models.CharField(max_length=120)
+    text = bounded_text_field(SHORT_TEXT, help_text="What to do, and what to notice.")
+    article_section = article_section_field("The article section the experiment rests on.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["factor__order", "role__order", "order", "slug"]
+
+    def __str__(self):
+        return self.title
 
 
 class Questionnaire(models.Model):
@@ -103,6 +141,23 @@ class AssessmentResult(models.Model):
     experience = models.CharField(max_length=20, blank=True, choices=EXPERIENCE_CHOICES)
     fits_me = models.BooleanField(
         null=True, blank=True, help_text="The visitor's answer to 'does this fit you?'."
+    )
+    manage_key_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the secret that lets its maker manage it (blank before owners).",
+    )
+    progress = models.JSONField(
+        default=dict, blank=True, help_text="Plan step key -> 'done' or 'skipped'."
+    )
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="retakes",
+        help_text="The earlier result this one retook, when its maker linked them.",
     )
 
     class Meta:

@@ -2,8 +2,11 @@
 
 from collections.abc import Mapping, Sequence
 
+from django.db.models.expressions import RawSQL
+
 from careers.assessment.answer_style import answer_style_flags, answers_are_informative
 from careers.assessment.models import AssessmentResult, Question, Questionnaire
+from careers.assessment.plan import with_plan
 from careers.assessment.report import report_document_build
 from careers.assessment.scoring import (
     HYBRID_MARGIN,
@@ -24,6 +27,8 @@ def result_create(
     questions: Sequence[Question],
     experience: str = "",
     seconds_taken: float | None = None,
+    manage_key_hash: str = "",
+    previous_id=None,
 ) -> AssessmentResult:
     """Scores `answers` against `questions` and stores the result with its report.
 
@@ -34,6 +39,8 @@ def result_create(
     the scores are written in one row, in one statement, pointing at the stored snapshot
     of the questions, weights, factors and roles (see `questionnaire_id_for`). Raises
     `careers.assessment.scoring.ScoringError` when the answers do not fit the questions.
+    `manage_key_hash` is the hash of the secret that lets its maker manage it (ownership),
+    `previous_id` the earlier result of the same person it retakes (retake).
     """
     factor = questions[0].factor
     pair_programmer, architect = factor.pair_programmer_role, factor.architect_role
@@ -58,11 +65,16 @@ def result_create(
         answers=dict(answers),
         questionnaire_id=questionnaire_id_for(snapshot),
         scores=scores,
-        report=report_document_build(scores=scores, snapshot=snapshot, experience=experience),
+        report=with_plan(
+            report_document_build(scores=scores, snapshot=snapshot, experience=experience),
+            experience=experience,
+        ),
         outcome=assessed.outcome,
         careless=any(flags.values()),
         scoring_version=SCORING_VERSION,
         experience=experience,
+        manage_key_hash=manage_key_hash,
+        previous_id=previous_id,
     )
 
 
@@ -133,6 +145,21 @@ def result_record_feedback(*, result: AssessmentResult, fits_me: bool) -> Assess
     AssessmentResult.objects.filter(pk=result.pk).update(fits_me=fits_me)
     result.fits_me = fits_me
     return result
+
+
+def result_record_progress(*, result: AssessmentResult, step: str, state: str | None) -> None:
+    """Marks one plan step done or skipped (`state` None: open again), in one UPDATE that
+    leaves the other steps' states alone."""
+    if state is None:
+        result.progress.pop(step, None)
+        AssessmentResult.objects.filter(pk=result.pk).update(
+            progress=RawSQL("progress - %s", (step,))
+        )
+    else:
+        result.progress[step] = state
+        AssessmentResult.objects.filter(pk=result.pk).update(
+            progress=RawSQL("progress || jsonb_build_object(%s::text, %s::text)", (step, state))
+        )
 
 
 def result_delete(*, result: AssessmentResult) -> None:

@@ -33,4 +33,14 @@ urlpatterns = [
         result_link_limited(views.result_feedback),
         name="result_feedback",
     ),
+    path(
+        "assessment/results/<uuid:pk>/progress/",
+        result_link_limited(views.result_progress),
+        name="result_progress",
+    ),
+    path(
+        "assessment/results/<uuid:pk>/manage/<str:secret>/",
+        result_link_limited(views.result_manage),
+        name="result_manage",
+    ),
 ]

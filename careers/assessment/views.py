@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from careers.assessment import selectors, services
+from careers.assessment import ownership, selectors, services
 from careers.assessment.forms import (
     STARTED_FIELD,
     STARTED_PLACEHOLDER,
@@ -17,7 +17,10 @@ from careers.assessment.forms import (
     started_field,
 )
 from careers.assessment.methodology import methodology_context
+from careers.assessment.progress import STATE_LABELS, ProgressError, progress_mark_read
 from careers.assessment.report import result_as_json, result_report
+from careers.assessment.result_page import result_json_extras, result_page_extras
+from careers.assessment.retake import RETAKE_FIELD, previous_id_for, retake_field
 from careers.content.shown import shown_rows
 from careers.history.reviewed import last_reviewed
 from rolefit.caching import (
@@ -48,21 +51,33 @@ def assessment(request):
     if request.method == "POST" and questions:
         form = AssessmentForm(request.POST, request.FILES, questions=questions)
         stamp = request.POST.get(STARTED_FIELD)
+        retake = request.POST.get(RETAKE_FIELD)
         if form.is_valid():
+            secret = ownership.manage_secret_new()
             result = services.result_create(
                 answers=form.answers(),
                 questions=questions,
                 experience=form.experience(),
                 seconds_taken=seconds_since(stamp),
+                manage_key_hash=ownership.manage_key_hash(secret),
+                previous_id=previous_id_for(retake),
             )
-            return HttpResponseSeeOther(result.get_absolute_url())
+            response = HttpResponseSeeOther(result.get_absolute_url())
+            return ownership.owner_cookie_set(response, result, secret, new=True)
         # Keep timing from the first time the form was shown, when the stamp is genuine.
         started = started_field(stamp if seconds_since(stamp) is not None else None)
-        context = {"form": form, "questions": questions, "started_html": started}
+        context = {
+            "form": form,
+            "questions": questions,
+            "started_html": started,
+            "retake_html": retake_field(retake),
+        }
         return render(request, "careers/assessment_form.html", context, status=400)
-    if messages.get_messages(request):
-        # A message for this visitor alone (e.g. "result deleted"): never the shared copy.
-        return render(request, "careers/assessment_form.html", blank_form_context(questions))
+    if messages.get_messages(request) or RETAKE_FIELD in request.GET:
+        # A message or a retake reference for this visitor alone: never the shared copy.
+        retake = retake_field(request.GET.get(RETAKE_FIELD))
+        context = blank_form_context(questions, retake_html=retake)
+        return render(request, "careers/assessment_form.html", context)
     html = shared_form_page(
         request,
         name="assessment",
@@ -104,9 +119,11 @@ def result_detail(request, pk):
         "report": report,
         "result": result,
         "share_url": request.build_absolute_uri(result.get_absolute_url()),
-        "next_steps_html": next_steps_html(report),
+        "next_steps_html": next_steps_html(report, with_plan="plan" in result.report),
+        **result_page_extras(request, result),
     }
-    return render(request, "careers/assessment_result.html", context)
+    response = render(request, "careers/assessment_result.html", context)
+    return ownership.manage_link_shown(response, result) if context["manage_url"] else response
 
 
 # Next steps depend on the recommended roles and the live content only, not on the
@@ -114,14 +131,17 @@ def result_detail(request, pk):
 NEXT_STEPS = VersionedMemo(capacity=10)
 
 
-def next_steps_html(report) -> str:
+def next_steps_html(report, *, with_plan: bool = False) -> str:
+    """`with_plan`: the result has a plan, which lists the tools (whole, linked, core
+    first), so the next steps leave them out."""
     recommended, compared = report.next_step_roles, report.compared_roles
 
     def render_next_steps():
         block = selectors.next_steps(role_slugs=recommended, compared=compared)
-        return render_to_string("careers/includes/result_next_steps.html", {"next_steps": block})
+        context = {"next_steps": block, "with_plan": with_plan}
+        return render_to_string("careers/includes/result_next_steps.html", context)
 
-    return NEXT_STEPS.get_or_compute((recommended, compared), render_next_steps)
+    return NEXT_STEPS.get_or_compute((recommended, compared, with_plan), render_next_steps)
 
 
 @never_cache
@@ -129,13 +149,16 @@ def next_steps_html(report) -> str:
 def result_json(request, pk):
     result = found_result(pk)
     url = request.build_absolute_uri(result.get_absolute_url())
-    return JsonResponse(result_as_json(result=result, report=result_report(result=result), url=url))
+    data = result_as_json(result=result, report=result_report(result=result), url=url)
+    return JsonResponse({**data, **result_json_extras(result)})
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def result_delete(request, pk):
     result = found_result(pk)
+    if not ownership.may_manage(request, result):
+        return not_yours(request, result)
     if request.method == "POST":
         services.result_delete(result=result)
         messages.success(request, "Your result has been deleted. Its link no longer works.")
@@ -146,11 +169,48 @@ def result_delete(request, pk):
 @require_POST
 def result_feedback(request, pk):
     result = found_result(pk)
+    if not ownership.may_manage(request, result):
+        return not_yours(request, result)
     choice = request.POST.getlist("fits_me")
     if choice not in (["yes"], ["no"]):
         return render(request, "400.html", status=400)
     services.result_record_feedback(result=result, fits_me=choice == ["yes"])
     return HttpResponseSeeOther(result.get_absolute_url() + "#feedback")
+
+
+def not_yours(request, result):
+    """The 403 for someone holding only the share link, which reads but changes nothing."""
+    return render(request, "careers/result_not_yours.html", {"result": result}, status=403)
+
+
+@never_cache
+@require_safe
+def result_manage(request, pk, secret):
+    """The manage link: makes this browser the result's owner too, then shows the result."""
+    result = found_result(pk)
+    if not ownership.secret_opens(result, secret):
+        context = {"result": result, "bad_link": True}
+        return render(request, "careers/result_not_yours.html", context, status=403)
+    response = HttpResponseSeeOther(result.get_absolute_url())
+    return ownership.owner_cookie_set(response, result, secret)
+
+
+@require_POST
+def result_progress(request, pk):
+    """Marks one plan step done, skipped or open again; JSON for the page's script, else a
+    redirect back to the step (POST-redirect-GET)."""
+    result = found_result(pk)
+    if not ownership.may_manage(request, result) or not result.manage_key_hash:
+        return not_yours(request, result)
+    try:
+        step, state = progress_mark_read(plan=result.report.get("plan") or {}, post=request.POST)
+    except ProgressError as error:
+        return render(request, "400.html", {"reason": str(error)}, status=400)
+    services.result_record_progress(result=result, step=step, state=state)
+    if request.headers.get("Accept") == "application/json":
+        shown = state or "open"
+        return JsonResponse({"step": step, "state": shown, "label": STATE_LABELS[shown]})
+    return HttpResponseSeeOther(f"{result.get_absolute_url()}#step-{step}")
 
 
 @shared_page

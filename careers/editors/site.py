@@ -29,6 +29,7 @@ SECTIONS = (
         (
             "careers.decisionfactor",
             "careers.question",
+            "careers.experiment",
             "careers.questionnaire",
             "careers.assessmentresult",
         ),

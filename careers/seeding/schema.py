@@ -10,6 +10,7 @@ from careers.models import (
     FAQ,
     DecisionFactor,
     EditableContent,
+    Experiment,
     KeyPoint,
     Question,
     Responsibility,
@@ -33,6 +34,7 @@ SEED_FILES: dict[str, tuple[str, ...]] = {
     "salaries.json": ("salaries",),
     "factors.json": ("factors",),
     "questions.json": ("questions",),
+    "experiments.json": ("experiments",),
     "faqs.json": ("faqs",),
     "key_points.json": ("key_points",),
 }
@@ -47,6 +49,7 @@ COLLECTIONS: dict[str, type[EditableContent]] = {
     "salaries": SalaryRange,
     "factors": DecisionFactor,
     "questions": Question,
+    "experiments": Experiment,
     "faqs": FAQ,
     "key_points": KeyPoint,
 }
@@ -69,6 +72,7 @@ WRITE_ORDER: tuple[type[EditableContent], ...] = (
     SalaryRange,
     DecisionFactor,
     Question,
+    Experiment,
     FAQ,
     KeyPoint,
 )

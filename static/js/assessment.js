@@ -1,6 +1,7 @@
 /* The assessment's progressive enhancements (the pages work fully without them):
    - the form becomes a stepper, one decision factor per step, with Back and Next;
-   - the result page gets a "Copy link" button.
+   - the result page gets a "Copy link" button;
+   - marking a plan step done or skipped updates the step in place instead of reloading.
    Loaded with `defer`; no inline script anywhere (the Content Security Policy forbids it). */
 (function () {
   "use strict";
@@ -161,9 +162,81 @@
     });
   }
 
+  function showStepState(form, state, label) {
+    var step = form.closest(".plan-step");
+    step.className = step.className.replace(/\bstate-\S+/, "state-" + state);
+    var shown = step.querySelector(".step-state");
+    shown.textContent = label;
+    shown.setAttribute("data-state", state);
+    form.querySelectorAll("button[name=state]").forEach(function (button) {
+      button.hidden = button.value === state;
+    });
+    var count = document.getElementById("plan-progress");
+    if (count) {
+      var steps = document.querySelectorAll(".plan-step");
+      var done = document.querySelectorAll(".plan-step.state-done");
+      count.textContent = done.length + " of " + steps.length + " steps done.";
+    }
+    var status = document.getElementById("progress-status");
+    if (status) {
+      status.textContent = step.querySelector(".step-title").textContent + ": " + label + ".";
+    }
+  }
+
+  function initProgressForms() {
+    var forms = document.querySelectorAll("form.step-progress");
+    if (!forms.length || !window.fetch || !window.FormData) {
+      return;
+    }
+    var status = document.createElement("p");
+    status.id = "progress-status";
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    document.body.appendChild(status);
+    forms.forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        var button = event.submitter;
+        if (!button || button.name !== "state") {
+          return;
+        }
+        event.preventDefault();
+        var body = new FormData(form);
+        body.append("state", button.value);
+        fetch(form.action, {
+          method: "POST",
+          body: body,
+          credentials: "same-origin",
+          headers: { Accept: "application/json" }
+        }).then(function (response) {
+          if (!response.ok) {
+            throw new Error(response.status);
+          }
+          return response.json();
+        }).then(function (data) {
+          showStepState(form, data.state, data.label);
+          var next = Array.prototype.find.call(form.querySelectorAll("button"), function (b) {
+            return !b.hidden;
+          });
+          if (next) {
+            next.focus();
+          }
+        }).catch(function () {
+          // Let the server answer the plain way (it shows why, e.g. a 403 or 429 page).
+          var field = document.createElement("input");
+          field.type = "hidden";
+          field.name = "state";
+          field.value = button.value;
+          form.appendChild(field);
+          form.submit();
+        });
+      });
+    });
+  }
+
   var form = document.getElementById("assessment-form");
   if (form) {
     initStepper(form);
   }
   initCopyButtons();
+  initProgressForms();
 })();

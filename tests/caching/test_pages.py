@@ -180,7 +180,7 @@ def test_an_edited_tool_shows_in_a_results_next_steps_at_once(
     url = stored_result().get_absolute_url()
     page = client.get(url).content.decode()
     tool = next(
-        t for t in Tool.objects.all() if f"<li>{t.name}:" in page or f">{t.name}</a>:" in page
+        t for t in Tool.objects.all() if f"<li>{t.name}:" in page or f">Try {t.name}</a>" in page
     )
     with django_capture_on_commit_callbacks(execute=True):
         tool.name = "A tool renamed a moment ago"
