@@ -26,6 +26,7 @@ from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 
 from rolefit.caching.memo import VersionedMemo
+from rolefit.caching.private import is_private
 from rolefit.caching.version import current_content_version, request_version
 
 logger = logging.getLogger("rolefit")
@@ -163,6 +164,7 @@ class PageCacheMiddleware:
             and response.status_code == 200
             and not response.cookies
             and not response.streaming
+            and not is_private(response)
         )
 
     def store(self, key: str, version: str | None, response) -> None:
