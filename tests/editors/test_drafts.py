@@ -1,8 +1,6 @@
 """Drafts: saved without publishing, shown on the change form and the list, discarded,
 published with who, when and a comment in the history (careers/editors/drafts.py)."""
 
-import re
-
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -15,51 +13,18 @@ from careers.editors.draft_admin import DraftsAdmin
 from careers.editors.drafts import DraftConflict, publish
 from careers.editors.group import EDITORS_GROUP
 from careers.models import FAQ, Draft, Role
+from tests.editors.drafting import (
+    DRAFT_STAMP,
+    TOKEN,
+    change_url,
+    draft_url,
+    opened_token,
+    save_draft,
+)
 from tests.helpers import ARCHITECT
 from tests.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
-
-TOKEN = re.compile(r'name="_editing_token" value="([^"]*)"')
-DRAFT_STAMP = re.compile(r'name="_draft_stamp" value="([^"]*)"')
-
-
-def make_editor(django_user_model, name: str):
-    user = django_user_model.objects.create_user(
-        username=name, password="correct horse battery staple", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
-
-@pytest.fixture
-def ada(django_user_model):
-    return make_editor(django_user_model, "ada@example.com")
-
-
-@pytest.fixture
-def grace(django_user_model):
-    return make_editor(django_user_model, "grace@example.com")
-
-
-def change_url(role) -> str:
-    return reverse("admin:careers_role_change", args=[role.pk])
-
-
-def draft_url(role) -> str:
-    return reverse("admin:careers_role_draft", args=[role.pk])
-
-
-def opened_token(client, role) -> str:
-    """The editing token of the role's change form, as a browser would send it back."""
-    return TOKEN.search(client.get(change_url(role)).content.decode()).group(1)
-
-
-def save_draft(client, role, token: str, **changes):
-    data = {**role_form_data(role, **changes), "_editing_token": token, "_save_draft": "1"}
-    return client.post(change_url(role), data)
 
 
 def test_save_as_draft_leaves_the_row_and_the_public_page_as_published(ada, seeded):
@@ -204,3 +169,33 @@ def test_an_faq_draft_is_published(ada, seeded):
     publish(Draft.objects.get(), user, "")
     faq.refresh_from_db()
     assert faq.answer == "A drafted answer."
+
+
+def test_the_editors_group_may_save_discard_and_publish_drafts_and_nothing_on_people():
+    group = Group.objects.get(name=EDITORS_GROUP)
+    on_drafts = set(
+        group.permissions.filter(content_type__model="draft").values_list("codename", flat=True)
+    )
+    assert on_drafts == {"add_draft", "change_draft", "delete_draft", "view_draft", "publish_draft"}
+    apps = set(group.permissions.values_list("content_type__app_label", flat=True))
+    assert apps == {"careers"}  # nothing on users, groups, lockouts or logs
+
+
+def test_staff_without_the_publish_right_cannot_publish(ada, django_user_model, seeded):
+    _, ada_client = ada
+    role = Role.objects.get(slug=ARCHITECT)
+    save_draft(ada_client, role, opened_token(ada_client, role), summary="Ada's draft.")
+    reader = django_user_model.objects.create_user(username="reader", is_staff=True)
+    from django.contrib.auth.models import Permission
+
+    reader.user_permissions.add(
+        *Permission.objects.filter(codename__in=["change_role", "view_role"])
+    )
+    client = Client()
+    client.force_login(reader)
+    page = client.get(draft_url(role)).content.decode()
+    assert 'name="_publish"' not in page
+    stamp = Draft.objects.get().stamp
+    assert client.post(draft_url(role), {"_draft_stamp": stamp, "_publish": "1"}).status_code == 403
+    role.refresh_from_db()
+    assert role.summary != "Ada's draft."
