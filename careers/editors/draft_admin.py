@@ -70,8 +70,11 @@ def _editing_form(form_class, *, conflict, draft_data):
 
         def clean(self):
             cleaned = super().clean()
-            if conflict is not None:
-                raise forms.ValidationError(conflict.message, code="edit_conflict")
+            if conflict is not None:  # the whole story is in the box above the form
+                raise forms.ValidationError(
+                    "Not saved: someone else changed this first (see above).",
+                    code="edit_conflict",
+                )
             return cleaned
 
     EditingForm.__name__ = form_class.__name__
@@ -226,7 +229,8 @@ class DraftsAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(self._change_url(obj.pk))
         if request.method == "POST":
             return self._draft_action(request, obj, draft)
-        return self._draft_page(request, obj, draft, PublishForm())
+        initial = {"comment": draft.publish_comment, "publish_at": draft.publish_at}
+        return self._draft_page(request, obj, draft, PublishForm(initial=initial))
 
     def _change_url(self, object_id) -> str:
         opts = self.model._meta
@@ -312,7 +316,7 @@ class DraftsAdmin(admin.ModelAdmin):
         draft_schedule(draft, publish_at=publish_at, user=request.user, comment=comment)
         messages.success(
             request,
-            f"The draft will be published at {when(publish_at)} (UTC), under your name. "
+            f"The draft will be published at {when(publish_at)}, under your name. "
             "Until then visitors see the published version.",
         )
         return HttpResponseRedirect(request.path)

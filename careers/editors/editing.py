@@ -68,7 +68,7 @@ def editing_token(obj: models.Model) -> EditingToken:
 
 
 def when(moment) -> str:
-    return timezone.localtime(moment).strftime("%H:%M on %-d %b %Y")
+    return timezone.localtime(moment).strftime("%H:%M on %-d %b %Y (%Z)")
 
 
 def who(user) -> str:

@@ -7,8 +7,10 @@ sees it: memos compute afresh (`private_rendering`) and the response is marked
 published: to a visitor the parameter means nothing.
 """
 
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_permission_codename
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from careers.editors.drafts import DraftInvalid, draft_apply, rolled_back
 from careers.editors.models import Draft
@@ -71,6 +73,14 @@ class PreviewMiddleware:
         return response.render()
 
 
+def draft_admin_url(draft: Draft) -> str:
+    opts = draft.model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_draft", args=[quote(draft.object_id)])
+
+
 def preview_banner(request) -> dict:
     """Template context: the draft this page previews, if any (the banner reads it)."""
-    return {"preview_draft": getattr(request, "preview_draft", None)}
+    draft = getattr(request, "preview_draft", None)
+    if draft is None:
+        return {}
+    return {"preview_draft": draft, "preview_draft_url": draft_admin_url(draft)}

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from careers.editors.group import EDITORS_GROUP
 from careers.models import FAQ, Draft, Role
+from tests.browser.conftest import SCREENSHOT_DIR
 from tests.browser.test_editors_browser import PASSWORD, TIMEOUT, sign_in
 from tests.helpers import ARCHITECT
 
@@ -50,6 +51,7 @@ def shoot(page, screenshot, name: str) -> None:
     for label, width in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": 900})
         screenshot(page, f"drafts-{name}-{label}")
+        page.screenshot(path=str(SCREENSHOT_DIR / f"drafts-{name}-{label}-top.png"))
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
