@@ -36,6 +36,8 @@ class PreviewMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if f"{PREVIEW_PARAMETER}=" not in request.META.get("QUERY_STRING", ""):
+            return self.get_response(request)  # nearly every request: no query parsed
         asked = request.GET.get(PREVIEW_PARAMETER)
         if asked is None or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
