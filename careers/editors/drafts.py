@@ -14,6 +14,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, models, transaction
 from django.forms.formsets import all_valid
 from django.http import HttpRequest, QueryDict
@@ -71,6 +72,11 @@ def draft_discard(draft: Draft) -> None:
     draft.delete()
 
 
+def drafts_of_deleted_row(sender, instance, **kwargs) -> None:
+    """A deleted row's draft goes with it (connected to every content model's delete)."""
+    Draft.objects.for_object(instance).delete()
+
+
 def _replayed_request(draft: Draft, user) -> HttpRequest:
     """A POST of the draft's form data by `user`, as the admin's form machinery reads it."""
     request = HttpRequest()
@@ -86,7 +92,7 @@ def draft_apply(draft: Draft, user) -> models.Model:
     """Saves the draft's form data to its row and inline rows; the caller owns the
     transaction and the history revision. Raises DraftInvalid, changing nothing."""
     model_admin = admin.site._registry[draft.model]
-    obj = draft.live_object()
+    obj = _live_object(draft)
     request = _replayed_request(draft, user)
     fields = flatten_fieldsets(model_admin.get_fieldsets(request, obj))
     form = model_admin.get_form(request, obj, change=True, fields=fields)(
@@ -99,6 +105,13 @@ def draft_apply(draft: Draft, user) -> models.Model:
     model_admin.save_model(request, saved, form, True)
     model_admin.save_related(request, form, formsets, True)
     return saved
+
+
+def _live_object(draft: Draft) -> models.Model:
+    try:
+        return draft.live_object()
+    except ObjectDoesNotExist:
+        raise DraftInvalid(f"“{draft.object_repr}” has been deleted since.") from None
 
 
 def _problems(form, formsets) -> str:
@@ -125,7 +138,7 @@ def rolled_back() -> Iterator[None]:
 def draft_changes(draft: Draft, user) -> list[Change]:
     """What publishing the draft would change, field by field (nothing is saved)."""
     with rolled_back(), related_names():
-        obj = draft.live_object()
+        obj = _live_object(draft)
         before = live_state(obj)
         after = live_state(draft_apply(draft, user))
     return changes(before, after)

@@ -7,6 +7,7 @@ sees it: memos compute afresh (`private_rendering`) and the response is marked
 published: to a visitor the parameter means nothing.
 """
 
+from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_permission_codename
 from django.template.response import TemplateResponse
@@ -25,9 +26,16 @@ def may_preview(user, draft: Draft) -> bool:
 
 
 def preview_url(draft: Draft) -> str:
-    """The public page that shows the draft's row, with the preview asked for."""
+    """The public page that shows the draft's row (the admin's "view on site" page, else
+    the row's own, else the home page), with the preview asked for."""
     obj = draft.live_object()
-    page = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "/"
+    on_site = getattr(admin.site._registry.get(draft.model), "view_on_site", None)
+    if callable(on_site):
+        page = on_site(obj)
+    elif hasattr(obj, "get_absolute_url"):
+        page = obj.get_absolute_url()
+    else:
+        page = "/"
     return f"{page}?{PREVIEW_PARAMETER}={draft.pk}"
 
 

@@ -4,8 +4,10 @@ published with who, when and a comment in the history (careers/editors/drafts.py
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from careers.editable import editable_models
@@ -199,3 +201,22 @@ def test_staff_without_the_publish_right_cannot_publish(ada, django_user_model, 
     assert client.post(draft_url(role), {"_draft_stamp": stamp, "_publish": "1"}).status_code == 403
     role.refresh_from_db()
     assert role.summary != "Ada's draft."
+
+
+def test_deleting_a_row_takes_its_draft_with_it(ada, seeded):
+    user, client = ada
+    role = Role.objects.get(slug=ARCHITECT)
+    save_draft(client, role, opened_token(client, role), summary="A draft summary.")
+    faq = FAQ.objects.first()
+    faq_draft = Draft.objects.create(
+        content_type=ContentType.objects.get_for_model(FAQ),
+        object_id=str(faq.pk),
+        object_repr=str(faq),
+        data={"answer": ["A drafted answer."]},
+        base_token="",
+        saved_by=user,
+        saved_at=timezone.now(),
+    )
+    faq.delete()
+    assert not Draft.objects.filter(pk=faq_draft.pk).exists()
+    assert Draft.objects.for_object(role).exists()  # another row's draft stays

@@ -3,6 +3,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.http import QueryDict
 from django.test import Client
 from django.utils.html import escape
 
@@ -110,3 +111,25 @@ def test_an_faq_preview_shows_the_drafted_answer_on_the_faq_page(ada, seeded):
     assert (
         "A drafted answer to preview." not in Client().get(faq.get_absolute_url()).content.decode()
     )
+
+
+def test_a_statement_previews_on_the_methodology_page(ada, seeded):
+    from django.urls import reverse
+
+    from careers.editors.drafts import draft_save
+    from careers.editors.editing import editing_token
+    from careers.editors.preview import preview_url
+    from careers.models import Question
+    from tests.helpers import question_form_data
+
+    user, client = ada
+    question = Question.objects.filter(active=True).first()
+    posted = QueryDict(mutable=True)
+    for name, value in question_form_data(
+        question, statement="A statement being previewed."
+    ).items():
+        posted[name] = str(value)
+    draft = draft_save(question, posted=posted, user=user, base_token=str(editing_token(question)))
+    url = preview_url(draft)
+    assert url.startswith(reverse("careers:assessment_methodology"))
+    assert "A statement being previewed." in client.get(url).content.decode()
