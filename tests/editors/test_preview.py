@@ -133,3 +133,24 @@ def test_a_statement_previews_on_the_methodology_page(ada, seeded):
     url = preview_url(draft)
     assert url.startswith(reverse("careers:assessment_methodology"))
     assert "A statement being previewed." in client.get(url).content.decode()
+
+
+def test_a_statement_preview_on_the_assessment_form_leaves_its_memo_alone(ada, seeded):
+    from careers.editors.drafts import draft_save
+    from careers.editors.editing import editing_token
+    from careers.models import Question
+    from tests.helpers import question_form_data
+
+    user, client = ada
+    visitor = Client()
+    question = Question.objects.filter(active=True).first()
+    assert question.statement in visitor.get("/assessment/").content.decode()  # memoised
+    posted = QueryDict(mutable=True)
+    for name, value in question_form_data(question, statement="A drafted statement.").items():
+        posted[name] = str(value)
+    draft = draft_save(question, posted=posted, user=user, base_token=str(editing_token(question)))
+    preview = client.get(f"/assessment/?preview={draft.pk}").content.decode()
+    assert "A drafted statement." in preview
+    shown = visitor.get("/assessment/").content.decode()
+    assert "A drafted statement." not in shown
+    assert escape(question.statement) in shown
