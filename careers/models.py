@@ -22,12 +22,14 @@ from careers.content.models import (
     ToolCategory,
 )
 from careers.editable import EditableContent
+from careers.editors.models import Draft
 
 __all__ = [
     "FAQ",
     "PLACEMENTS",
     "AssessmentResult",
     "DecisionFactor",
+    "Draft",
     "EditableContent",
     "Experiment",
     "KeyPoint",

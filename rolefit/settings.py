@@ -87,6 +87,8 @@ MIDDLEWARE = [
     # Below the header-setting middleware, so refused requests get the same headers.
     "rolefit.middleware.ClientErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so a cached page's request also publishes scheduled drafts.
+    "careers.editors.scheduling.ScheduledPublishingMiddleware",
     # Below the header-setting middleware, so cached pages get fresh security headers;
     # above sessions and CSRF, so a cache hit costs one cache lookup and nothing else.
     "rolefit.caching.pages.PageCacheMiddleware",
@@ -95,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Needs the user; shows a draft to staff, in a transaction it rolls back.
+    "careers.editors.preview.PreviewMiddleware",
     # Last, so a locked-out login is answered before the view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -114,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "rolefit.context_processors.site",
+                "careers.editors.preview.preview_banner",
             ],
         },
     },

@@ -8,7 +8,20 @@ class EditorsConfig(AppConfig):
     verbose_name = "Editors"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from careers.editable import editable_models
+        from careers.editors.drafts import drafts_of_deleted_row
         from careers.editors.group import editors_group_after_migrate
+        from careers.editors.models import Draft
+        from careers.editors.scheduling import SCHEDULE
+
+        # A draft saved, scheduled or published here: this worker looks at the schedule
+        # again on its next request (other workers within RECHECK_SECONDS).
+        post_save.connect(SCHEDULE.forget, sender=Draft, dispatch_uid="drafts.schedule.save")
+        post_delete.connect(SCHEDULE.forget, sender=Draft, dispatch_uid="drafts.schedule.delete")
+        for model in editable_models():
+            post_delete.connect(drafts_of_deleted_row, sender=model, weak=False)
 
         # post_migrate is sent only for apps with models, and this one has none: follow
         # careers' signal, sent after the permissions for careers' models are created.

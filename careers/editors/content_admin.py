@@ -1,9 +1,11 @@
-"""The base of every content admin: help under the fields, the history with diffs and
-restore, and a filter by seed status (as seeded, edited, added by hand)."""
+"""The base of every content admin: help under the fields, drafts and publishing, the
+history with diffs and restore, and a filter by seed status (as seeded, edited, added by
+hand)."""
 
 from django.contrib import admin
 
 from careers.editable import content_queryset, seed_status
+from careers.editors.draft_admin import DraftsAdmin
 from careers.editors.help_texts import HelpTextsMixin
 from careers.history.admin import HistoryAdmin
 
@@ -28,8 +30,9 @@ class SeedStatusFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=[row.pk for row in rows if seed_status(row) == self.value()])
 
 
-class ContentAdmin(HelpTextsMixin, HistoryAdmin):
-    """Content: help under the fields (careers.editors), every save in the history with a
-    diff and a restore button (careers.history)."""
+class ContentAdmin(HelpTextsMixin, DraftsAdmin, HistoryAdmin):
+    """Content: help under the fields (careers.editors), drafts, preview, publishing now
+    or at a time and no lost updates (careers.editors.draft_admin), every save in the
+    history with a diff and a restore button (careers.history)."""
 
     list_per_page = 50

@@ -2,10 +2,11 @@
 
 Add, change, delete and view on every content model (roles and what hangs off them,
 skills, tools, salaries, FAQs, sources) and on the questionnaire (factors and
-statements); view on stored questionnaires and assessment results (no delete: results
-belong to visitors). Nothing on users, groups, login lockouts or logs. The group is
-rewritten after every `migrate`, so a new content model or a permission granted by hand
-is put right on the next deploy.
+statements); drafts of that content, and publishing them now or at a time; view on
+stored questionnaires and assessment results (no delete: results belong to visitors).
+Nothing on users, groups, login lockouts or logs. The group is rewritten after every
+`migrate`, so a new content model or a permission granted by hand is put right on the
+next deploy.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -16,6 +17,8 @@ EDITORS_GROUP = "Editors"
 FULL = ("add", "change", "delete", "view")
 # Beyond content: what an editor may look at but never change.
 READ_ONLY = ("questionnaire", "assessmentresult")
+# Drafts of content: save, discard and publish them (careers.editors.drafts).
+DRAFTS = (*FULL, "publish")
 
 
 def editor_permission_codenames() -> dict[type, tuple[str, ...]]:
@@ -27,6 +30,7 @@ def editor_permission_codenames() -> dict[type, tuple[str, ...]]:
     granted: dict[type, tuple[str, ...]] = dict.fromkeys(editable_models(), FULL)
     for name in READ_ONLY:
         granted[apps.get_model("careers", name)] = ("view",)
+    granted[apps.get_model("careers", "draft")] = DRAFTS
     return granted
 
 

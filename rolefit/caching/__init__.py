@@ -10,6 +10,7 @@ What it does:
 - `VersionedMemo`: the one per-worker memo for values derived from content.
 - `shared_form_page`: a form page rendered once per content version, with each
   visitor's CSRF token written in.
+- `private_rendering`: a render (a staff preview) that no memo or page cache keeps.
 - `first_query_checks_connection`: a request's first query doubles as the database
   connection's health check.
 - `database_cache.DatabaseCache` (atomic counters, a cull that spares the rate
@@ -24,14 +25,17 @@ by the `careers` app, through the names above.
 from rolefit.caching.health import first_query_checks_connection
 from rolefit.caching.memo import VersionedMemo
 from rolefit.caching.pages import shared_page
+from rolefit.caching.private import PRIVATE_CACHE_CONTROL, private_rendering
 from rolefit.caching.shared_form import shared_form_page
 from rolefit.caching.version import content_version_bump, current_content_version
 
 __all__ = [
+    "PRIVATE_CACHE_CONTROL",
     "VersionedMemo",
     "content_version_bump",
     "current_content_version",
     "first_query_checks_connection",
+    "private_rendering",
     "shared_form_page",
     "shared_page",
 ]

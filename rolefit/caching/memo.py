@@ -5,6 +5,7 @@ from collections.abc import Callable, Hashable
 
 from django.conf import settings
 
+from rolefit.caching.private import rendering_privately
 from rolefit.caching.version import current_content_version
 
 
@@ -52,9 +53,10 @@ class VersionedMemo:
         """The value for `key` under the current content version, computed when missing.
 
         Off, like the page cache, when PAGE_CACHE is off (development and most tests), so
-        template and code edits show at once.
+        template and code edits show at once; off inside `private_rendering()` (a preview
+        neither reads nor leaves values here).
         """
-        if not settings.PAGE_CACHE_ENABLED:
+        if not settings.PAGE_CACHE_ENABLED or rendering_privately():
             return compute()
         version = current_content_version()
         value = self.get(key, version)

@@ -27,6 +27,7 @@ from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 
 from rolefit.caching.memo import VersionedMemo
+from rolefit.caching.private import is_private
 from rolefit.caching.shared_cache import SHARED_CACHE
 from rolefit.caching.version import current_content_version, request_version
 
@@ -162,6 +163,7 @@ class PageCacheMiddleware:
             and response.status_code == 200
             and not response.cookies
             and not response.streaming
+            and not is_private(response)
         )
 
     def store(self, key: str, version: str, response) -> None:

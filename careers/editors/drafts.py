@@ -1,0 +1,217 @@
+"""Drafts: saving a change without publishing it, trying it, publishing it now or later.
+
+A draft replays the admin change form the editor filled in (`draft_apply`), so a
+preview, a publish and a scheduled publish all go through the same form checks as an
+ordinary save. `publish` is the one way a draft goes live.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+import reversion
+from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import connection, models, transaction
+from django.forms.formsets import all_valid
+from django.http import HttpRequest, QueryDict
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+
+from careers.editors.editing import TOKEN_FIELD, EditConflict, edit_conflict, when, who
+from careers.editors.models import Draft
+from careers.history.diff import Change, changes, live_state, related_names
+from careers.history.registry import recorded
+
+SAVE_DRAFT = "_save_draft"
+# Chosen once for RoleFit: the lock only one worker at a time publishes due drafts under.
+PUBLISHING_LOCK = 0x524F4C45_46495401
+
+
+class DraftInvalid(Exception):
+    """The draft no longer passes the form's checks (e.g. a slug another row took since)."""
+
+
+class DraftConflict(Exception):
+    def __init__(self, conflict: EditConflict):
+        super().__init__(conflict.message)
+        self.conflict = conflict
+
+
+def posted_fields(posted: QueryDict) -> dict[str, list[str]]:
+    """The form's own fields from a POST: no CSRF token, buttons or editing token."""
+    return {name: posted.getlist(name) for name in posted if not _is_control(name)}
+
+
+def _is_control(name: str) -> bool:
+    return name.startswith("_") or name in {"csrfmiddlewaretoken", TOKEN_FIELD}
+
+
+def draft_save(obj: models.Model, *, posted: QueryDict, user, base_token: str) -> Draft:
+    """Stores the form's data as `obj`'s draft (replacing any), keeping its schedule."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    draft, _ = Draft.objects.update_or_create(
+        content_type=content_type,
+        object_id=str(obj.pk),
+        defaults={
+            "object_repr": str(obj)[:200],
+            "data": posted_fields(posted),
+            "base_token": base_token,
+            "saved_by": user,
+            "saved_at": timezone.now(),
+            "problem": "",
+        },
+    )
+    return draft
+
+
+def draft_discard(draft: Draft) -> None:
+    draft.delete()
+
+
+def drafts_of_deleted_row(sender, instance, **kwargs) -> None:
+    """A deleted row's draft goes with it (connected to every content model's delete)."""
+    Draft.objects.for_object(instance).delete()
+
+
+def _replayed_request(draft: Draft, user) -> HttpRequest:
+    """A POST of the draft's form data by `user`, as the admin's form machinery reads it."""
+    request = HttpRequest()
+    request.method = "POST"
+    request.POST = draft.form_data()
+    request.FILES = MultiValueDict()
+    request.user = user
+    request._messages = CookieStorage(request)  # notes the admin adds go nowhere
+    return request
+
+
+def draft_apply(draft: Draft, user) -> models.Model:
+    """Saves the draft's form data to its row and inline rows; the caller owns the
+    transaction and the history revision. Raises DraftInvalid, changing nothing."""
+    model_admin = admin.site._registry[draft.model]
+    obj = _live_object(draft)
+    request = _replayed_request(draft, user)
+    fields = flatten_fieldsets(model_admin.get_fieldsets(request, obj))
+    form = model_admin.get_form(request, obj, change=True, fields=fields)(
+        request.POST, request.FILES, instance=obj
+    )
+    formsets, _ = model_admin._create_formsets(request, form.instance, change=True)
+    if not (form.is_valid() and all_valid(formsets)):
+        raise DraftInvalid(_problems(form, formsets))
+    saved = model_admin.save_form(request, form, change=True)
+    model_admin.save_model(request, saved, form, True)
+    model_admin.save_related(request, form, formsets, True)
+    return saved
+
+
+def _live_object(draft: Draft) -> models.Model:
+    try:
+        return draft.live_object()
+    except ObjectDoesNotExist:
+        raise DraftInvalid(f"“{draft.object_repr}” has been deleted since.") from None
+
+
+def _problems(form, formsets) -> str:
+    found = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+    for formset in formsets:
+        found.extend(str(error) for error in formset.non_form_errors())
+        for inline in formset.forms:
+            found.extend(f"{name}: {' '.join(errors)}" for name, errors in inline.errors.items())
+    return "The draft no longer passes the form's checks: " + "; ".join(found)
+
+
+@contextmanager
+def rolled_back() -> Iterator[None]:
+    """Changes made inside are undone at the end, recorded in no history, and move no
+    content version (that happens only on commit)."""
+    with transaction.atomic():
+        try:
+            with reversion.create_revision(manage_manually=True):
+                yield
+        finally:
+            transaction.set_rollback(True)
+
+
+def draft_changes(draft: Draft, user) -> list[Change]:
+    """What publishing the draft would change, field by field (nothing is saved)."""
+    with rolled_back(), related_names():
+        obj = _live_object(draft)
+        before = live_state(obj)
+        after = live_state(draft_apply(draft, user))
+    return changes(before, after)
+
+
+def publish(draft: Draft, user, comment: str) -> models.Model:
+    """Makes the draft live: its row and inline rows saved as one history revision that
+    names `user` and `comment`, and the draft deleted. Refused (DraftConflict) when the
+    row changed since the draft's form was opened; DraftInvalid when it fails the form's
+    checks. All or nothing."""
+    with transaction.atomic():
+        obj = draft.model._default_manager.select_for_update().get(pk=draft.object_id)
+        conflict = edit_conflict(obj, _state_only(draft.base_token, obj), user=user)
+        if conflict is not None:
+            raise DraftConflict(conflict)
+        with recorded(f"Published: {comment.strip() or 'no comment'}", user):
+            published = draft_apply(draft, user)
+        draft.delete()
+    return published
+
+
+def _state_only(base_token: str, obj: models.Model) -> str:
+    """The draft's base token with the draft part made current: publishing a draft checks
+    the row, not the draft itself (which it is publishing)."""
+    version, state, _ = [*base_token.split(":"), "", "", ""][:3]
+    current = Draft.objects.for_object(obj).first()
+    return f"{version}:{state}:{current.stamp if current else '-'}"
+
+
+def draft_schedule(draft: Draft, *, publish_at: datetime | None, user, comment: str) -> None:
+    """Sets (or, with no time, clears) when the draft publishes itself, and as whom."""
+    draft.publish_at = publish_at
+    draft.scheduled_by = user if publish_at else None
+    draft.publish_comment = comment if publish_at else ""
+    draft.problem = ""
+    draft.save(update_fields=["publish_at", "scheduled_by", "publish_comment", "problem"])
+
+
+def next_publish_at() -> datetime | None:
+    return Draft.objects.aggregate(first=models.Min("publish_at"))["first"]
+
+
+def publish_due_drafts(now: datetime | None = None) -> int:
+    """Publishes every draft whose time has come, under a PostgreSQL advisory lock so that
+    one worker does it; returns how many went live. A draft that cannot go live keeps
+    its content, loses its schedule and says why (`problem`)."""
+    now = now or timezone.now()
+    published = 0
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [PUBLISHING_LOCK])
+            if not cursor.fetchone()[0]:
+                return 0  # another worker is publishing them
+        for draft in Draft.objects.due(now).select_related("scheduled_by").order_by("publish_at"):
+            if _publish_scheduled(draft):
+                published += 1
+    return published
+
+
+def _publish_scheduled(draft: Draft) -> bool:
+    try:
+        with transaction.atomic():
+            said = draft.publish_comment.strip() or "no comment"
+            publish(draft, draft.scheduled_by, f"as scheduled for {when(draft.publish_at)}, {said}")
+        return True
+    except (DraftConflict, DraftInvalid) as error:
+        problem = str(error)
+    except Exception as error:  # one bad draft must not stop the site
+        problem = f"It could not be published ({type(error).__name__}: {error})."
+    draft.refresh_from_db()
+    draft.problem = (
+        f"Not published at {when(draft.publish_at)} ({who(draft.scheduled_by)}): {problem}"
+    )
+    draft.publish_at = None
+    draft.save(update_fields=["problem", "publish_at"])
+    return False
