@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careers', '0009_search_salaries_factors_key_points_spelling'),
+        ('careers', '0010_content_version_in_database'),
     ]
 
     operations = [
