@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from careers.assessment.forms import STARTED_FIELD, started_stamp
-from tests.assessment.personas import SYSTEMS_AND_MENTORING_LEAD, TORN
+from tests.assessment.personas import DESIGN_AND_MENTORING_LEAD, TORN
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +27,7 @@ def owned_results(seeded, settings, client):
     settings.RESULT_LINK_RATE_LIMIT_PER_MINUTE = 0
     stamp = {STARTED_FIELD: started_stamp(at=time.time() - 300)}
     links = {}
-    for name, answers in {"clear": SYSTEMS_AND_MENTORING_LEAD, "close": TORN}.items():
+    for name, answers in {"clear": DESIGN_AND_MENTORING_LEAD, "close": TORN}.items():
         made = client.post("/assessment/", {**answers, **stamp, "experience": "senior"})
         assert made.status_code == 303
         page = client.get(made["Location"]).content.decode()
