@@ -97,7 +97,9 @@ def test_answers_sent_too_fast_to_have_been_read_are_flagged(client, content):
     assert "Answered very quickly" in page
 
 
-@pytest.mark.parametrize("stamp", ["", "forged", started_stamp(at=0)])
+@pytest.mark.parametrize(
+    "stamp", ["", "forged", started_stamp(at=0)], ids=["missing", "forged", "stale"]
+)
 def test_a_missing_forged_or_stale_stamp_is_not_measured_and_not_refused(client, content, stamp):
     response = client.post(FORM_URL, {**HANDS_ON_JUNIOR, STARTED_FIELD: stamp})
     assert response.status_code == 303
