@@ -113,6 +113,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "rolefit.context_processors.site",
             ],
+            # {% copy "key" %} on every page without a {% load %} (careers.content.page_copy).
+            "builtins": ["careers.templatetags.page_copy"],
         },
     },
 ]

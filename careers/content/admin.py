@@ -8,11 +8,13 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 
 from careers.content.models import (
     FAQ,
     PLACEMENTS,
     KeyPoint,
+    PageCopy,
     Responsibility,
     Role,
     RoleSkill,
@@ -229,3 +231,22 @@ class KeyPointAdmin(ContentAdmin):
     search_fields = ["title", "slug", "text"]
     ordering = ["order", "slug"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(PageCopy)
+class PageCopyAdmin(ContentAdmin):
+    """RoleFit's own words on its pages: heroes, intros, calls to action."""
+
+    list_display = ["key", "text", "page_link"]
+    list_filter = [SeedStatusFilter]
+    search_fields = ["key", "text"]
+    ordering = ["key"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The key is what a template asks for: renaming it would orphan the template's tag.
+        return ["key"] if obj is not None else []
+
+    @admin.display(description="shown on")
+    def page_link(self, copy):
+        url = copy.get_absolute_url()
+        return format_html('<a href="{}">{}</a>', url, url) if url else "every page"

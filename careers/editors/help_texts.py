@@ -57,6 +57,12 @@ HELP_TEXTS = {
     "source.citation": "The reference exactly as the article's reference list words it.",
     "keypoint.text": "A point the article makes, in RoleFit's own words (no copied sentences).",
     "keypoint.on_home": "Tick the pages the point appears on.",
+    # Page copy.
+    "pagecopy.key": "Where the text appears: the page, then the place on it. Templates ask "
+    "for it by this name, so it cannot be changed.",
+    "pagecopy.text": "RoleFit's own words, shown as written. Put **two asterisks** around "
+    "words to show them in bold; keep a {name} in braces as it is: the page fills in a "
+    "number there.",
 }
 
 

@@ -22,6 +22,7 @@ SECTIONS = (
             "careers.salaryrange",
             "careers.faq",
             "careers.source",
+            "careers.pagecopy",
         ),
     ),
     (
