@@ -6,7 +6,6 @@ editable content (careers.editable); re-seeding never overwrites what an editor 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -76,23 +75,19 @@ class ResponsibilityForm(forms.ModelForm):
         return cleaned
 
 
-class ResponsibilityInline(HelpTextsMixin, admin.TabularInline):
+# Inline rows are stacked, a field per line: a table of four or more columns runs past the
+# right edge at 1280 px (the article's headings make wide choice boxes) and on a phone.
+class ResponsibilityInline(HelpTextsMixin, admin.StackedInline):
     model = Responsibility
     formset = ResponsibilityFormSet
-    fields = ["order", "text", "article_section"]
+    fields = ["text", ("order", "article_section")]
     extra = 0
-    formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 80})}
-    }
 
 
-class RoleSkillInline(HelpTextsMixin, admin.TabularInline):
+class RoleSkillInline(HelpTextsMixin, admin.StackedInline):
     model = RoleSkill
-    fields = ["area", "emphasis", "description", "article_section"]
+    fields = [("area", "emphasis"), "description", "article_section"]
     extra = 0
-    formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
-    }
 
 
 class SalaryRangeInline(HelpTextsMixin, admin.StackedInline):
