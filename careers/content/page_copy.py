@@ -6,6 +6,7 @@ import json
 import logging
 import re
 
+from django.db import DatabaseError
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -27,9 +28,19 @@ def seed_copy() -> dict[str, str]:
     return {key: record["text"] for key, record in records.items()}
 
 
+def saved_page_copy() -> dict[str, str]:
+    return dict(PageCopy.objects.values_list("key", "text"))
+
+
 def page_copy_texts() -> dict[str, str]:
     """Every key's text as editors last saved it, kept per worker until content changes."""
-    return _memo.get_or_compute("all", lambda: dict(PageCopy.objects.values_list("key", "text")))
+    try:
+        return _memo.get_or_compute("all", saved_page_copy)
+    except DatabaseError:
+        raise
+    except Exception:  # the shared cache (Redis) is down: pages still render, unmemoised
+        logger.warning("content version unavailable: page copy read unmemoised", exc_info=True)
+        return saved_page_copy()
 
 
 def copy_text(key: str, texts: dict[str, str]) -> str:

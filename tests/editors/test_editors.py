@@ -1,5 +1,7 @@
 """The Editors group: content and questionnaire yes; people, lockouts, deleting results no."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -182,3 +184,19 @@ def test_editors_see_the_content_checks_page(editor_client, seeded):
     response = editor_client.get(reverse("admin:content_checks"))
     assert response.status_code == 200
     assert "Content checks" in response.content.decode()
+
+
+def test_long_text_gets_a_text_area_as_tall_as_its_text(editor_client, seeded):
+    role = Role.objects.get(slug="ai-architect")
+    html = editor_client.get(reverse("admin:careers_role_change", args=[role.pk])).content.decode()
+    for name, text in (("tagline", role.tagline), ("summary", role.summary)):
+        match = re.search(rf'<textarea name="{name}" cols="80" rows="(\d+)"', html)
+        assert match, f"{name} is not a text area"
+        # A line per 80 characters and one to spare: all of the text shows.
+        assert int(match.group(1)) >= len(text) // 80 + 2
+    assert '<input type="text" name="name"' in html  # a short name stays one line
+    question = Question.objects.active().first()
+    html = editor_client.get(
+        reverse("admin:careers_question_change", args=[question.pk])
+    ).content.decode()
+    assert '<textarea name="statement"' in html
