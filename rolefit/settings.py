@@ -120,6 +120,8 @@ TEMPLATES = [
                 "rolefit.context_processors.site",
                 "careers.editors.preview.preview_banner",
             ],
+            # {% copy "key" %} on every page without a {% load %} (careers.content.page_copy).
+            "builtins": ["careers.templatetags.page_copy"],
         },
     },
 ]

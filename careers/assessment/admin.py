@@ -12,6 +12,9 @@ assessment. The results list shows, for the filtered results, the count per outc
 how often each rang true; the quality page (QualityPageMixin) the instrument's statistics.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
@@ -19,7 +22,9 @@ from django.urls import reverse
 
 from careers.assessment.models import AssessmentResult, Experiment, Question, Questionnaire
 from careers.assessment.quality_views import QualityPageMixin
-from careers.content.models import DecisionFactor
+from careers.assessment.report import CHECK_MESSAGES
+from careers.assessment.scoring import HYBRID
+from careers.content.models import DecisionFactor, Role
 from careers.editors.content_admin import ContentAdmin, SeedStatusFilter
 from careers.editors.help_texts import HelpTextsMixin
 
@@ -140,10 +145,17 @@ def on_methodology_page(obj):
     return reverse("careers:assessment_methodology")
 
 
-class QuestionInline(HelpTextsMixin, admin.TabularInline):
+class QuestionInline(HelpTextsMixin, admin.StackedInline):
+    """Stacked like a role's rows: seven columns do not fit beside the statement."""
+
     model = Question
     formset = FactorQuestionsFormSet
-    fields = ["order", "statement", "slug", "leans_toward", "weight", "active", "article_section"]
+    fields = [
+        "statement",
+        ("leans_toward", "weight", "active"),
+        ("slug", "order"),
+        "article_section",
+    ]
     prepopulated_fields = {"slug": ["statement"]}
     extra = 0
 
@@ -188,7 +200,7 @@ class ExperimentAdmin(ContentAdmin):
 
 @admin.register(AssessmentResult)
 class AssessmentResultAdmin(QualityPageMixin, admin.ModelAdmin):
-    list_display = ["created_at", "outcome", "fit_summary", "careless", "fits_me"]
+    list_display = ["created_at", "outcome_name", "fit_summary", "answer_style", "fits_me_answer"]
     list_filter = ["outcome", "created_at", "careless", "fits_me", "experience", "scoring_version"]
     search_fields = ["outcome"]
     date_hierarchy = "created_at"
@@ -214,21 +226,64 @@ class AssessmentResultAdmin(QualityPageMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    @admin.display(description="outcome", ordering="outcome")
+    def outcome_name(self, result):
+        return role_name(result.outcome)
+
     @admin.display(description="fit per role")
     def fit_summary(self, result):
         # Version 3 stores a range per role; earlier versions a single percentage.
         bands = result.scores.get("fit_band", {})
         if bands:
-            return ", ".join(f"{slug} {low}%–{high}%" for slug, (low, high) in bands.items())
+            return ", ".join(
+                f"{role_name(slug)} {low}%–{high}%" for slug, (low, high) in bands.items()
+            )
         fits = result.scores.get("fit_percent", {})
-        return ", ".join(f"{slug} {percent}%" for slug, percent in fits.items())
+        return ", ".join(f"{role_name(slug)} {percent}%" for slug, percent in fits.items())
+
+    @admin.display(description="answer style", ordering="careless")
+    def answer_style(self, result):
+        """The checks that flagged the answers, in words ("Answered very quickly")."""
+        flags = result.scores.get("answer_style", {})
+        named = [CHECK_MESSAGES[name][0] for name, flagged in flags.items() if flagged]
+        return "; ".join(named) or ("Flagged" if result.careless else "No concerns")
+
+    @admin.display(description="fits me?", ordering="fits_me")
+    def fits_me_answer(self, result):
+        return {True: "Yes", False: "No", None: "Not answered"}[result.fits_me]
 
     def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        context = getattr(response, "context_data", None)
-        if context and "cl" in context:
-            context["outcome_summary"] = outcome_summary(context["cl"].queryset)
+        with role_names_known():
+            response = super().changelist_view(request, extra_context)
+            context = getattr(response, "context_data", None)
+            if context and "cl" in context:
+                context["outcome_summary"] = outcome_summary(context["cl"].queryset)
+            if hasattr(response, "render"):
+                response.render()  # the cells ask for role names, known only in here
         return response
+
+
+_role_names: ContextVar[dict[str, str] | None] = ContextVar("role_names", default=None)
+
+
+@contextmanager
+def role_names_known():
+    """Within it, `role_name` reads every role's name once, not once per result row."""
+    token = _role_names.set(dict(Role.objects.values_list("slug", "name")))
+    try:
+        yield
+    finally:
+        _role_names.reset(token)
+
+
+def role_name(outcome: str) -> str:
+    """A role's name for its slug ("AI architect"), "Hybrid" for a hybrid outcome."""
+    if outcome == HYBRID:
+        return "Hybrid"
+    names = _role_names.get()
+    if names is None:
+        names = dict(Role.objects.filter(slug=outcome).values_list("slug", "name"))
+    return names.get(outcome, outcome)
 
 
 @admin.register(Questionnaire)
@@ -274,7 +329,14 @@ def outcome_summary(results) -> dict:
         )
         .order_by("-total", "outcome")
     )
-    outcomes = [{**row, "yes_percent": share(row["yes"], row["answered"])} for row in rows]
+    outcomes = [
+        {
+            **row,
+            "name": role_name(row["outcome"]),
+            "yes_percent": share(row["yes"], row["answered"]),
+        }
+        for row in rows
+    ]
     total = sum(row["total"] for row in outcomes)
     answered = sum(row["answered"] for row in outcomes)
     yes = sum(row["yes"] for row in outcomes)

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from careers.assessment.answer_style import CHECKS
 from careers.assessment.models import AssessmentResult
 from careers.assessment.quality import MIN_RESULTS, Item, StoredAnswers, quality_report
+from careers.assessment.report import CHECK_MESSAGES
 from careers.assessment.scoring import (
     CERTAIN_STRENGTHS,
     HYBRID,
@@ -86,6 +87,10 @@ def quality(request):
         "demo": demo,
         "min_results": MIN_RESULTS,
         "outcome_rows": [(outcome_name(row.label, roles), row) for row in report.outcomes],
+        "flag_shares": [
+            (CHECK_MESSAGES.get(name, (name,))[0], percent)
+            for name, percent in report.flag_shares.items()
+        ],
     }
     return render(request, "admin/careers/assessment_quality.html", context)
 

@@ -6,13 +6,14 @@ editable content (careers.editable); re-seeding never overwrites what an editor 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 
 from careers.content.models import (
     FAQ,
     PLACEMENTS,
     KeyPoint,
+    PageCopy,
     Responsibility,
     Role,
     RoleSkill,
@@ -74,23 +75,19 @@ class ResponsibilityForm(forms.ModelForm):
         return cleaned
 
 
-class ResponsibilityInline(HelpTextsMixin, admin.TabularInline):
+# Inline rows are stacked, a field per line: a table of four or more columns runs past the
+# right edge at 1280 px (the article's headings make wide choice boxes) and on a phone.
+class ResponsibilityInline(HelpTextsMixin, admin.StackedInline):
     model = Responsibility
     formset = ResponsibilityFormSet
-    fields = ["order", "text", "article_section"]
+    fields = ["text", ("order", "article_section")]
     extra = 0
-    formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 80})}
-    }
 
 
-class RoleSkillInline(HelpTextsMixin, admin.TabularInline):
+class RoleSkillInline(HelpTextsMixin, admin.StackedInline):
     model = RoleSkill
-    fields = ["area", "emphasis", "description", "article_section"]
+    fields = [("area", "emphasis"), "description", "article_section"]
     extra = 0
-    formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
-    }
 
 
 class SalaryRangeInline(HelpTextsMixin, admin.StackedInline):
@@ -229,3 +226,22 @@ class KeyPointAdmin(ContentAdmin):
     search_fields = ["title", "slug", "text"]
     ordering = ["order", "slug"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(PageCopy)
+class PageCopyAdmin(ContentAdmin):
+    """RoleFit's own words on its pages: heroes, intros, calls to action."""
+
+    list_display = ["key", "text", "page_link"]
+    list_filter = [SeedStatusFilter]
+    search_fields = ["key", "text"]
+    ordering = ["key"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The key is what a template asks for: renaming it would orphan the template's tag.
+        return ["key"] if obj is not None else []
+
+    @admin.display(description="shown on")
+    def page_link(self, copy):
+        url = copy.get_absolute_url()
+        return format_html('<a href="{}">{}</a>', url, url) if url else "every page"

@@ -8,6 +8,7 @@ pages show them, and the assessment's statements point at them.
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -377,3 +378,50 @@ class KeyPoint(EditableContent):
     def url_for(*, slug: str, page: str) -> str:
         """The key point on `page`, one of the pages that show it."""
         return f"{page}#point-{slug}"
+
+
+# Where a page copy key's first part is shown ("home.hero.title" is on the home page).
+COPY_PAGES = {
+    "home": "careers:home",
+    "roles": "careers:role_list",
+    "role": "careers:role_list",
+    "compare": "careers:compare_default",
+    "tools": "careers:tool_list",
+    "salaries": "careers:salary_list",
+    "faq": "careers:faq_list",
+    "sources": "careers:source_list",
+    "about": "careers:about",
+    "assessment": "careers:assessment",
+    "methodology": "careers:assessment_methodology",
+}
+
+
+class PageCopy(EditableContent):
+    """RoleFit's own words on its pages (a hero, an intro, a call to action), as opposed to
+    what it retells from the article: bound to no article section. Templates read it with
+    `{% copy "home.hero.title" %}`; `**words**` are shown in bold."""
+
+    key = models.CharField(
+        max_length=80,
+        unique=True,
+        validators=[
+            RegexValidator(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", "Lower-case words joined by dots.")
+        ],
+    )
+    text = bounded_text_field(SHORT_TEXT)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "page copy"
+        verbose_name_plural = "page copy"
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def page_name(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    def get_absolute_url(self):
+        url_name = COPY_PAGES.get(self.page_name)
+        return reverse(url_name) if url_name else None

@@ -307,7 +307,12 @@ class DraftsAdmin(admin.ModelAdmin):
             f"“{published}” is published: visitors see it now, and the history records it "
             "under your name.",
         )
+        self.content_saved(request, published)
         return HttpResponseRedirect(self._change_url(obj.pk))
+
+    def content_saved(self, request, obj) -> None:
+        """Called after a save or a publish made `obj` live (ContentAdmin runs the content
+        checks here)."""
 
     def _schedule(self, request, obj, draft, form, publish_at: datetime | None, comment: str):
         if publish_at is None or publish_at <= timezone.now():

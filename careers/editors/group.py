@@ -2,7 +2,8 @@
 
 Add, change, delete and view on every content model (roles and what hangs off them,
 skills, tools, salaries, FAQs, sources) and on the questionnaire (factors and
-statements); drafts of that content, and publishing them now or at a time; view on
+statements); drafts of that content, and publishing them now or at a time; change and
+view on page copy, whose keys the templates define; view on
 stored questionnaires and assessment results (no delete: results belong to visitors).
 Nothing on users, groups, login lockouts or logs. The group is rewritten after every
 `migrate`, so a new content model or a permission granted by hand is put right on the
@@ -20,6 +21,11 @@ READ_ONLY = ("questionnaire", "assessmentresult")
 # Drafts of content: save, discard and publish them (careers.editors.drafts).
 DRAFTS = (*FULL, "publish")
 
+# Content whose rows the templates define: editors reword them, never add or remove one.
+# (The Content checks page needs no permission of its own: it lists findings on the
+# content models the user may view.)
+REWORD_ONLY = {"pagecopy": ("change", "view")}
+
 
 def editor_permission_codenames() -> dict[type, tuple[str, ...]]:
     """Model -> the actions the Editors group holds on it."""
@@ -27,7 +33,9 @@ def editor_permission_codenames() -> dict[type, tuple[str, ...]]:
 
     from careers.editable import editable_models
 
-    granted: dict[type, tuple[str, ...]] = dict.fromkeys(editable_models(), FULL)
+    granted: dict[type, tuple[str, ...]] = {
+        model: REWORD_ONLY.get(model._meta.model_name, FULL) for model in editable_models()
+    }
     for name in READ_ONLY:
         granted[apps.get_model("careers", name)] = ("view",)
     granted[apps.get_model("careers", "draft")] = DRAFTS

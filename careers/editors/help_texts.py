@@ -57,6 +57,12 @@ HELP_TEXTS = {
     "source.citation": "The reference exactly as the article's reference list words it.",
     "keypoint.text": "A point the article makes, in RoleFit's own words (no copied sentences).",
     "keypoint.on_home": "Tick the pages the point appears on.",
+    # Page copy.
+    "pagecopy.key": "Where the text appears: the page, then the place on it. Templates ask "
+    "for it by this name, so it cannot be changed.",
+    "pagecopy.text": "RoleFit's own words, shown as written. Put **two asterisks** around "
+    "words to show them in bold; keep a {name} in braces as it is: the page fills in a "
+    "number there.",
 }
 
 
@@ -72,11 +78,43 @@ def length_limit_text(db_field: models.Field) -> str | None:
     return None
 
 
+# A one-line box cuts off text longer than this: such fields get a text area instead.
+LONG_CHARFIELD = 150
+CHARACTERS_PER_LINE = 80
+
+
+class FittedTextarea(forms.Textarea):
+    """A text area as tall as the text it holds (a line per 80 characters, one spare), so
+    an editor sees all of it without scrolling inside the box."""
+
+    def get_context(self, name, value, attrs):
+        text = str(value or "")
+        lines = sum(1 + len(line) // CHARACTERS_PER_LINE for line in text.splitlines() or [""])
+        attrs = {**(attrs or {}), "rows": max(2, lines + 1)}
+        return super().get_context(name, value, attrs)
+
+
+def fitted_widget(db_field: models.Field) -> forms.Widget | None:
+    """A text area for long text (text fields, and char fields too long for one line)."""
+    if db_field.choices:
+        return None
+    if isinstance(db_field, models.TextField) or (
+        isinstance(db_field, models.CharField)
+        and (db_field.max_length or 0) >= LONG_CHARFIELD
+        and not isinstance(db_field, models.SlugField | models.URLField)
+    ):
+        return FittedTextarea(attrs={"cols": CHARACTERS_PER_LINE})
+    return None
+
+
 class HelpTextsMixin:
     """For ModelAdmin and inline classes: puts HELP_TEXTS, and a text box's length limit,
-    under the form fields."""
+    under the form fields, and gives long text a text area sized to it."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs) -> forms.Field | None:
+        widget = fitted_widget(db_field)
+        if widget is not None and "widget" not in kwargs:
+            kwargs["widget"] = widget
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is None:
             return None

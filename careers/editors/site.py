@@ -3,6 +3,7 @@ form that refuses what no account can be before anything records it."""
 
 from django.contrib import messages
 from django.contrib.admin.apps import AdminConfig
+from django.urls import reverse
 
 from careers.editors.input_guard import GuardedAdminSite
 
@@ -22,6 +23,7 @@ SECTIONS = (
             "careers.salaryrange",
             "careers.faq",
             "careers.source",
+            "careers.pagecopy",
         ),
     ),
     (
@@ -68,6 +70,25 @@ class RoleFitAdminSite(GuardedAdminSite):
             messages.info(request, "You are logged out.")
         return response
 
+    def get_urls(self):
+        from django.urls import path
+
+        from careers.editors.checks_page import content_checks_view
+
+        page = self.admin_view(lambda request: content_checks_view(request, self))
+        return [path("content-checks/", page, name="content_checks"), *super().get_urls()]
+
+    def content_checks_entry(self) -> dict:
+        """The content checks page, listed in the Content section like a read-only model."""
+        return {
+            "name": "Content checks",
+            "object_name": "ContentChecks",
+            "admin_url": reverse(f"{self.name}:content_checks"),
+            "add_url": None,
+            "view_only": True,
+            "perms": {"view": True},
+        }
+
     def get_app_list(self, request, app_label=None):
         """The index and the sidebar in sections (Content, Assessment, People); an app's
         own page (app_label given) stays as Django builds it."""
@@ -84,6 +105,8 @@ class RoleFitAdminSite(GuardedAdminSite):
             found = [models.pop(key) for key in keys if key in models]
             if found:
                 sections.append(section(name, found))
+        if sections and sections[0]["name"] == "Content":
+            sections[0]["models"].append(self.content_checks_entry())
         if models:
             sections.append(section(OTHER, list(models.values())))
         return sections

@@ -5,7 +5,7 @@ from typing import Any
 
 from careers.content.models import Responsibility, RoleSkill
 from careers.editable import EditableContent, content_queryset, row_values
-from careers.seeding.schema import COLLECTIONS, SEED_FILES
+from careers.seeding.schema import COLLECTIONS, SEED_FILES, document_key
 
 # --- Exporting -----------------------------------------------------------------------
 
@@ -20,8 +20,9 @@ def export_document() -> dict[str, Any]:
     """Every content row, in the seed's shape (one key per collection), with fingerprints."""
     document: dict[str, Any] = {}
     for name in (name for names in SEED_FILES.values() for name in names):
+        key = document_key(COLLECTIONS[name])
         document[name] = {
-            row.slug: _document_values(row, implied=["slug"])
+            getattr(row, key): _document_values(row, implied=[key])
             for row in content_queryset(COLLECTIONS[name])
         }
     for row in content_queryset(Responsibility):

@@ -1,7 +1,8 @@
 """Checks that seeded content stays faithful to the article it retells.
 
-Plain functions over a parsed content document and the article's text (which the image
-does not ship: the test suite runs them against its copy, `tests/data/article.txt`).
+Plain functions over parsed content records and the article: its text (the test suite
+runs them against its copy, `tests/data/article.txt`) or, where the text is not shipped
+(the admin's content checks), the `ArticleFacts` drawn from it.
 
 - Every number in the content (a salary, a year, a range) must appear in the article
   section the content names, or anywhere in the article for content that names none.
@@ -9,20 +10,27 @@ does not ship: the test suite runs them against its copy, `tests/data/article.tx
   in its own words. The reference list is exempt; it is quoted as the article gives it.
 """
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from careers.article import ARTICLE_SECTIONS
 from careers.editable import content_fields
-from careers.seeding.schema import Record
+from careers.seeding.schema import SEED_DIR, Record
 
 COPIED_RUN = 8
 # Bookkeeping, not content: never checked.
-NOT_CONTENT = {"slug", "order", "weight", "active", "seed_fingerprint"}
+NOT_CONTENT = {"slug", "key", "order", "weight", "active", "seed_fingerprint"}
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 RANGE = re.compile(r"\$?(\d[\d,]*)\s*(?:–|—|-|to|and)\s*\$?(\d[\d,]*)")
 WORD = re.compile(r"[a-z0-9]+")
+# What the checks need of the article, without its text (`ArticleFacts`).
+FACTS_FILE = SEED_DIR / "article_facts.json"
 
 
 def split_sections(article: str) -> dict[str, str]:
@@ -49,6 +57,91 @@ def ranges_in(text: str) -> set[tuple[str, str]]:
     return {(low.replace(",", ""), high.replace(",", "")) for low, high in RANGE.findall(text)}
 
 
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'").replace("'", ""))
+
+
+def _runs(words: list[str], length: int) -> Iterator[tuple[str, ...]]:
+    return (tuple(words[i : i + length]) for i in range(len(words) - length + 1))
+
+
+def run_hash(run: tuple[str, ...]) -> str:
+    return hashlib.sha256(" ".join(run).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the checks read from the article: the numbers and ranges of each section (key
+    "" for the whole article) and a hash of every run of `COPIED_RUN` words of its prose.
+
+    The site does not ship the article; the admin's content checks read these facts from
+    `careers/seed/article_facts.json` (`manage.py write_article_facts ARTICLE` writes it).
+    """
+
+    numbers: dict[str, frozenset[str]]
+    ranges: dict[str, frozenset[tuple[str, str]]]
+    copied_run_hashes: frozenset[str]
+
+    @classmethod
+    def from_text(cls, article: str) -> "ArticleFacts":
+        sections = {"": article, **split_sections(article)}
+        prose = " ".join(
+            body for heading, body in split_sections(article).items() if heading != "References"
+        )
+        return cls(
+            numbers={name: frozenset(numbers_in(text)) for name, text in sections.items()},
+            ranges={name: frozenset(ranges_in(text)) for name, text in sections.items()},
+            copied_run_hashes=frozenset(run_hash(run) for run in _runs(_words(prose), COPIED_RUN)),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "numbers": {k: sorted(v) for k, v in self.numbers.items()},
+                "ranges": {k: sorted(v) for k, v in self.ranges.items()},
+                "copied_run_hashes": sorted(self.copied_run_hashes),
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "ArticleFacts":
+        data = json.loads(text)
+        return cls(
+            numbers={k: frozenset(v) for k, v in data["numbers"].items()},
+            ranges={k: frozenset(tuple(pair) for pair in v) for k, v in data["ranges"].items()},
+            copied_run_hashes=frozenset(data["copied_run_hashes"]),
+        )
+
+    def section(self, name: str | None) -> str:
+        """`name` when the facts know it, else "" (the whole article)."""
+        return name if name and name in self.numbers else ""
+
+
+@cache
+def shipped_article_facts(path: Path = FACTS_FILE) -> ArticleFacts:
+    """The facts the site ships, read once per process."""
+    return ArticleFacts.from_json(path.read_text(encoding="utf-8"))
+
+
+def _facts(article: "str | ArticleFacts") -> ArticleFacts:
+    return article if isinstance(article, ArticleFacts) else ArticleFacts.from_text(article)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where a record drifts from the article; `field` is None for a range."""
+
+    record: Record
+    field: str | None
+    message: str
+
+    def __str__(self):
+        parts = [self.record.where, self.field, self.message]
+        return ": ".join(part for part in parts if part)
+
+
 def _content_values(record: Record) -> Iterator[tuple[str, Any, str | None]]:
     """(field, value, the section it rests on) for each content value of a record."""
     for f in content_fields(record.model):
@@ -62,48 +155,45 @@ def _content_values(record: Record) -> Iterator[tuple[str, Any, str | None]]:
         yield name, value, section
 
 
-def number_problems(records: Iterable[Record], article: str) -> list[str]:
+def number_findings(records: Iterable[Record], article: "str | ArticleFacts") -> list[Finding]:
     """Each number (and salary range) the content gives that its article section does not."""
-    sections = split_sections(article)
-    problems = []
+    facts = _facts(article)
+    findings = []
     for record in records:
         for name, value, section in _content_values(record):
-            where_text = sections.get(section, article) if section else article
-            named = f"the section {section!r}" if section else "the article"
+            where = facts.section(section)
+            named = f"the section {where!r}" if where else "the article"
             found = {str(value)} if isinstance(value, int) else numbers_in(str(value))
-            problems += [
-                f"{record.where}: {name}: {number} does not appear in {named}"
-                for number in sorted(found - numbers_in(where_text))
+            findings += [
+                Finding(record, name, f"{number} does not appear in {named}")
+                for number in sorted(found - facts.numbers[where])
             ]
-        problems += _range_problems(record, sections, article)
-    return problems
+        findings += _range_findings(record, facts)
+    return findings
 
 
-def _range_problems(record: Record, sections: dict[str, str], article: str) -> list[str]:
+def _range_findings(record: Record, facts: ArticleFacts) -> list[Finding]:
     values = record.values
     if not {"low", "high"} <= values.keys():
         return []
-    section = values.get("article_section")
     pair = (str(values["low"]), str(values["high"]))
-    if pair in ranges_in(sections.get(section, article)):
+    if pair in facts.ranges[facts.section(values.get("article_section"))]:
         return []
-    return [f"{record.where}: the range {pair[0]}–{pair[1]} is not one the article gives"]
+    return [Finding(record, None, f"the range {pair[0]}–{pair[1]} is not one the article gives")]
 
 
-def _words(text: str) -> list[str]:
-    return WORD.findall(text.lower().replace("’", "'").replace("'", ""))
-
-
-def _runs(words: list[str], length: int) -> Iterator[tuple[str, ...]]:
-    return (tuple(words[i : i + length]) for i in range(len(words) - length + 1))
-
-
-def copied_runs(records: Iterable[Record], article: str, length: int = COPIED_RUN) -> list[str]:
+def copied_findings(
+    records: Iterable[Record], article: "str | ArticleFacts", length: int = COPIED_RUN
+) -> list[Finding]:
     """Each place where the content repeats `length` words in a row from the article's prose."""
-    sections = split_sections(article)
-    prose = " ".join(body for heading, body in sections.items() if heading != "References")
-    article_runs = set(_runs(_words(prose), length))
-    problems = []
+    if length == COPIED_RUN:
+        hashes = _facts(article).copied_run_hashes
+    elif isinstance(article, str):  # another length than the facts are made for
+        prose = " ".join(b for h, b in split_sections(article).items() if h != "References")
+        hashes = {run_hash(run) for run in _runs(_words(prose), length)}
+    else:
+        raise ValueError(f"ArticleFacts hold runs of {COPIED_RUN} words, not {length}")
+    findings = []
     for record in records:
         if record.model.__name__ == "Source":
             continue  # the reference list is quoted on purpose
@@ -111,10 +201,22 @@ def copied_runs(records: Iterable[Record], article: str, length: int = COPIED_RU
             if not isinstance(value, str):
                 continue
             for run in _runs(_words(value), length):
-                if run in article_runs:
-                    problems.append(f"{record.where}: {name}: copies “{' '.join(run)}”")
+                if run_hash(run) in hashes:
+                    findings.append(Finding(record, name, f"copies “{' '.join(run)}”"))
                     break
-    return problems
+    return findings
+
+
+def number_problems(records: Iterable[Record], article: "str | ArticleFacts") -> list[str]:
+    """`number_findings`, one line each: 'where: field: what'."""
+    return [str(finding) for finding in number_findings(records, article)]
+
+
+def copied_runs(
+    records: Iterable[Record], article: "str | ArticleFacts", length: int = COPIED_RUN
+) -> list[str]:
+    """`copied_findings`, one line each: 'where: field: what'."""
+    return [str(finding) for finding in copied_findings(records, article, length)]
 
 
 # --- Advice and result texts ----------------------------------------------------------

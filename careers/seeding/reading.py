@@ -20,6 +20,7 @@ from careers.seeding.schema import (
     ContentDocument,
     ContentError,
     Record,
+    document_key,
     natural_key_fields,
     unique_field_names,
 )
@@ -244,7 +245,8 @@ def _records_of_collection(
         if nested_key and isinstance(raw, dict):
             raw = dict(raw)
             children = raw.pop(nested_key, None)
-        record = parse_record(model, raw, where=where, fixed={"slug": slug}, problems=problems)
+        fixed = {document_key(model): slug}
+        record = parse_record(model, raw, where=where, fixed=fixed, problems=problems)
         if record:
             yield record
         if children is None:

@@ -12,6 +12,7 @@ from careers.models import (
     EditableContent,
     Experiment,
     KeyPoint,
+    PageCopy,
     Question,
     Responsibility,
     Role,
@@ -37,6 +38,7 @@ SEED_FILES: dict[str, tuple[str, ...]] = {
     "experiments.json": ("experiments",),
     "faqs.json": ("faqs",),
     "key_points.json": ("key_points",),
+    "page_copy.json": ("page_copy",),
 }
 
 # Top-level collections: name -> model, each keyed by slug.
@@ -52,6 +54,7 @@ COLLECTIONS: dict[str, type[EditableContent]] = {
     "experiments": Experiment,
     "faqs": FAQ,
     "key_points": KeyPoint,
+    "page_copy": PageCopy,
 }
 
 # Rows that live inside a parent record: parent collection -> (key, model).
@@ -75,13 +78,17 @@ WRITE_ORDER: tuple[type[EditableContent], ...] = (
     Experiment,
     FAQ,
     KeyPoint,
+    PageCopy,
 )
 
 # How a row is recognised across runs; every other content model is recognised by slug.
 NATURAL_KEYS: dict[type[EditableContent], tuple[str, ...]] = {
     Responsibility: ("role", "order"),
     RoleSkill: ("role", "area"),
+    PageCopy: ("key",),
 }
+# The field a collection is keyed by, when it is not the slug ("home.hero.title").
+DOCUMENT_KEYS: dict[type[EditableContent], str] = {PageCopy: "key"}
 
 # Two processes seeding at once (several app servers starting) take turns.
 
@@ -120,10 +127,15 @@ def natural_key_fields(model: type[EditableContent]) -> tuple[str, ...]:
     return NATURAL_KEYS.get(model, ("slug",))
 
 
+def document_key(model: type[EditableContent]) -> str:
+    """The field whose value keys `model`'s records in a document: the slug, mostly."""
+    return DOCUMENT_KEYS.get(model, "slug")
+
+
 def unique_field_names(model: type[EditableContent]) -> list[str]:
-    """Fields besides the slug that no two rows of `model` may share (a role's name)."""
+    """Fields besides the document key that no two rows of `model` may share (a role's name)."""
     return [
         f.name
         for f in content_fields(model)
-        if getattr(f, "unique", False) and not f.primary_key and f.name != "slug"
+        if getattr(f, "unique", False) and not f.primary_key and f.name != document_key(model)
     ]

@@ -38,10 +38,12 @@ def test_the_summary_counts_outcomes_and_the_share_of_fits_me_answers(staff_clie
     assert response.status_code == 200
     html = response.content.decode()
     assert "Summary of the 6 results listed" in html
-    architect = summary_row(html, ARCHITECT)
+    architect = summary_row(html, "AI architect")
     assert "<td>4</td> <td>67%</td> <td>3</td> <td>67% (2 of 3)</td>" in architect
-    assert "<td>1</td> <td>17%</td> <td>1</td> <td>0% (0 of 1)</td>" in summary_row(html, PAIR)
-    assert "no answers yet" in summary_row(html, "hybrid")
+    assert "<td>1</td> <td>17%</td> <td>1</td> <td>0% (0 of 1)</td>" in summary_row(
+        html, "AI pair programmer"
+    )
+    assert "no answers yet" in summary_row(html, "Hybrid")
     assert "<td>6</td> <td>100%</td> <td>4</td> <td>50% (2 of 4)</td>" in summary_row(
         html, "All outcomes"
     )
@@ -50,7 +52,7 @@ def test_the_summary_counts_outcomes_and_the_share_of_fits_me_answers(staff_clie
 def test_the_summary_follows_the_filters(staff_client, results):
     html = staff_client.get(CHANGELIST, {"outcome": PAIR}).content.decode()
     assert "Summary of the 1 result listed" in html
-    assert f'<th scope="row">{ARCHITECT}</th>' not in html
+    assert '<th scope="row">AI architect</th>' not in html
 
     since = (timezone.now() - timedelta(days=7)).isoformat()
     html = staff_client.get(CHANGELIST, {"created_at__gte": since}).content.decode()
@@ -86,4 +88,23 @@ def test_a_version_3_result_lists_its_ranges(client, staff_client, content):
 
     assert client.post("/assessment/", HANDS_ON_JUNIOR).status_code == 303
     html = staff_client.get(CHANGELIST).content.decode()
-    assert "ai-pair-programmer 65%–90%" in html and "ai-architect 10%–35%" in html
+    assert "AI pair programmer 65%–90%" in html and "AI architect 10%–35%" in html
+
+
+def test_the_results_list_names_roles_and_flags_in_words(staff_client, seeded):
+    result = make_result(ARCHITECT)
+    result.careless = True
+    result.scores = {
+        **result.scores,
+        "answer_style": {"too_fast": True, "acquiescence": False},
+        "fit_percent": {ARCHITECT: 70, "ai-pair-programmer": 30},
+    }
+    result.save()
+    html = staff_client.get("/admin/careers/assessmentresult/").content.decode()
+    assert "AI architect 70%, AI pair programmer 30%" in html
+    assert (
+        '<td data-label="Answer style" class="field-answer_style">Answered very quickly</td>'
+        in html
+    )
+    assert "ai-architect 70%" not in html
+    assert "icon-yes.svg" not in html and "icon-no.svg" not in html  # no ticks for flags

@@ -133,6 +133,9 @@ def test_the_quality_page_says_when_there_are_not_enough_results(staff_client, s
     call_command("generate_demo_results", count=MIN_RESULTS - 1, force=True, verbosity=0)
     html = staff_client.get(QUALITY_URL).content.decode()
     assert f"Not enough results yet: {MIN_RESULTS - 1} of the {MIN_RESULTS}" in html
+    assert '<li class="info">Not enough results yet' in html  # information, not an error
+    assert "errornote" not in html
+    assert '<ol class="breadcrumbs">' in html  # styled like the rest of the admin
     assert ": alpha" not in html and 'class="item-rest"' not in html
 
 
@@ -146,7 +149,7 @@ def test_the_quality_page_shows_alpha_and_item_rest_on_generated_answers(staff_c
     assert html.count("without flagged and demonstration results: —") == 5
     assert "Reliability of the fit" in html
     assert html.count('<td class="item-rest">') == 24
-    assert "<code>acquiescence</code>" in html and "Close call" in html
+    assert "<td>Agreeing with both sides</td>" in html and "Close call" in html
     call_command("generate_demo_results", delete=True, verbosity=0)
     assert AssessmentResult.objects.count() == 0
 

@@ -80,10 +80,14 @@ def edit_see_history_and_restore(page, base_url: str, screenshot, name: str) -> 
     expect(latest.locator("td ins").first).to_be_visible()  # the words that came
     screenshot(page, f"{name}-role-history")
 
-    # Restore the previous version, in one click.
+    # Restore the previous version.
     page.locator("tr.history-entry").nth(1).get_by_role(
-        "button", name="Restore this version"
+        "link", name="Restore this version…"
     ).click()
+    # It says what will change and asks before restoring.
+    expect(page.get_by_role("heading", name="What restoring this version changes")).to_be_visible()
+    expect(page.locator("table.history-diff").first).to_contain_text(edited)
+    page.get_by_role("button", name="Yes, restore this version").click()
     expect(page.locator(".messagelist")).to_contain_text("Restored", timeout=TIMEOUT)
     expect(page.locator("#id_summary")).to_have_value(role.summary)
 

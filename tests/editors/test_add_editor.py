@@ -43,16 +43,23 @@ def test_creates_a_staff_editor_without_a_password_and_prints_a_one_time_link(cl
     path = LINK.search(output).group(1)
 
     # The link asks for a new password, once; then the editor logs in with it.
-    form_page = client.get(path, follow=True)
-    assert "Enter new password" in form_page.content.decode()
-    set_password_url = form_page.redirect_chain[-1][0]
+    form_page = client.get(path, follow=True).content.decode()
+    # Worded for a new editor choosing a first password, under RoleFit's name.
+    assert "<h1>Choose your RoleFit password</h1>" in form_page
+    assert "RoleFit administration" in form_page
+    assert "Django administration" not in form_page and "reset" not in form_page.lower()
+    set_password_url = client.get(path, follow=True).redirect_chain[-1][0]
     done = client.post(
-        set_password_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+        set_password_url,
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        follow=True,
     )
-    assert done.status_code == 302
+    done_page = done.content.decode()
+    assert "<h1>Your password is set</h1>" in done_page
+    assert "Django administration" not in done_page and "reset" not in done_page.lower()
     assert logs_in("Ada@example.com", NEW_PASSWORD)
     again = Client().get(path, follow=True).content.decode()
-    assert "The password reset link was invalid" in again
+    assert "This link no longer works" in again
 
 
 @pytest.mark.django_db

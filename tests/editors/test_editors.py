@@ -1,12 +1,14 @@
 """The Editors group: content and questionnaire yes; people, lockouts, deleting results no."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
 from careers.editors.group import EDITORS_GROUP, ensure_editors_group
-from careers.models import AssessmentResult, Question, Role
+from careers.models import AssessmentResult, PageCopy, Question, Role
 from tests.helpers import ARCHITECT, make_result, question_form_data
 from tests.test_admin import role_form_data
 
@@ -159,3 +161,42 @@ def test_every_changelist_has_search_and_filters_that_answer(staff_client, seede
         opts = model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         assert staff_client.get(url, {"q": "ai"}).status_code == 200, url
+
+
+def test_editors_reword_page_copy_but_neither_add_nor_delete_it(editor_client, seeded):
+    group = Group.objects.get(name=EDITORS_GROUP)
+    granted = set(group.permissions.values_list("codename", flat=True))
+    assert {"change_pagecopy", "view_pagecopy"} <= granted
+    assert {"add_pagecopy", "delete_pagecopy"} & granted == set()
+    copy = PageCopy.objects.get(key="home.hero.title")
+    response = editor_client.post(
+        reverse("admin:careers_pagecopy_change", args=[copy.pk]), {"text": "Which role is yours?"}
+    )
+    assert response.status_code == 302
+    assert editor_client.get(reverse("admin:careers_pagecopy_add")).status_code == 403
+    assert (
+        editor_client.get(reverse("admin:careers_pagecopy_delete", args=[copy.pk])).status_code
+        == 403
+    )
+
+
+def test_editors_see_the_content_checks_page(editor_client, seeded):
+    response = editor_client.get(reverse("admin:content_checks"))
+    assert response.status_code == 200
+    assert "Content checks" in response.content.decode()
+
+
+def test_long_text_gets_a_text_area_as_tall_as_its_text(editor_client, seeded):
+    role = Role.objects.get(slug="ai-architect")
+    html = editor_client.get(reverse("admin:careers_role_change", args=[role.pk])).content.decode()
+    for name, text in (("tagline", role.tagline), ("summary", role.summary)):
+        match = re.search(rf'<textarea name="{name}" cols="80" rows="(\d+)"', html)
+        assert match, f"{name} is not a text area"
+        # A line per 80 characters and one to spare: all of the text shows.
+        assert int(match.group(1)) >= len(text) // 80 + 2
+    assert '<input type="text" name="name"' in html  # a short name stays one line
+    question = Question.objects.active().first()
+    html = editor_client.get(
+        reverse("admin:careers_question_change", args=[question.pk])
+    ).content.decode()
+    assert '<textarea name="statement"' in html

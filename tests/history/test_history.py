@@ -73,7 +73,9 @@ def test_history_shows_each_change_field_by_field_old_and_new(staff_client, seed
     assert "First recorded version." in html
     assert '<th scope="row">Summary</th>' in html
     assert "<ins>A new first duty.</ins>" in html
-    assert html.count(">Restore this version</button>") == 1  # the current version has none
+    # Restoring is asked for, not done, from the history: the current version has no link.
+    assert html.count(">Restore this version…</a>") == 1
+    assert "<form" not in html.split('id="change-history"')[1]
 
 
 def test_restore_puts_back_the_role_and_its_inlines_and_the_page_shows_it(
@@ -180,7 +182,10 @@ def test_version_page_shows_what_restoring_would_change(staff_client, seeded):
     edit_role(staff_client, role, summary=EDITED)
     url = reverse("admin:careers_role_revision", args=[role.pk, versions_of(role)[0].pk])
     response = staff_client.get(url)
-    assert "What restoring this version changes" in response.content.decode()
+    html = response.content.decode()
+    assert "What restoring this version changes" in html
+    assert 'value="Yes, restore this version"' in html  # asks before it restores
+    assert "Restoring changes the 1 line above back to this version." in html
     changes = {(c.field, c.old, c.new) for c in response.context["restore_changes"]}
     assert changes == {("Summary", EDITED, original)}
     role.refresh_from_db()
