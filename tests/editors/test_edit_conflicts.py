@@ -34,7 +34,7 @@ def test_the_second_save_from_the_same_start_is_refused_showing_the_first(ada, g
     assert "Your change was not saved" in html
     conflict = refused.context["conflict"]
     assert [(c.field, c.new) for c in conflict.changes] == [("Summary", "Ada's summary.")]
-    assert 'value="Grace&#x27;s tagline."' in html
+    assert "Grace&#x27;s tagline.</textarea>" in html  # her edit kept in its text area
     role.refresh_from_db()
     assert (role.summary, role.tagline) == ("Ada's summary.", published_tagline)
 
