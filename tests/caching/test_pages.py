@@ -164,7 +164,9 @@ def stored_result():
     from careers.assessment.selectors import assessment_questions
 
     questions = assessment_questions()
-    return services.result_create(answers={q.slug: 5 for q in questions}, questions=questions)
+    # A clear pair-programmer result: its page shows that role's next steps.
+    answers = {q.slug: 5 if q.leans_toward.slug == "ai-pair-programmer" else 1 for q in questions}
+    return services.result_create(answers=answers, questions=questions)
 
 
 def test_a_warm_result_page_costs_two_queries(client, django_assert_num_queries):
@@ -205,17 +207,18 @@ def test_result_pages_share_rows_yet_each_shows_its_own_figures(client):
 
     questions = assessment_questions()
     pages = {}
-    for answer in (1, 2, 5):
-        result = services.result_create(
-            answers={q.slug: answer for q in questions}, questions=questions
-        )
-        pages[answer] = (result, client.get(result.get_absolute_url()).content.decode())
+    # Agreement with the pair programmer's side, the architect's: three different ranges.
+    for agree, disagree in ((5, 1), (4, 2), (1, 5)):
+        answers = {
+            q.slug: agree if q.leans_toward.slug == "ai-pair-programmer" else disagree
+            for q in questions
+        }
+        result = services.result_create(answers=answers, questions=questions)
+        pages[agree] = (result, client.get(result.get_absolute_url()).content.decode())
     for result, html in pages.values():
-        for role, percent in result.scores["fit_percent"].items():
-            assert f'width="{percent}" height="10"' in html, role
-        for factor, leaning in result.scores["leaning"].items():
-            shown = f"({abs(leaning)} out of 100)" if leaning else "Balanced between the two roles."
-            assert shown in html, factor
+        for role, (low, high) in result.scores["fit_band"].items():
+            assert f'x="{low}" y="0" width="{high - low}" height="10"' in html, role
+            assert f"{low}%–{high}%" in html, role
     assert len({html for _, html in pages.values()}) == 3
 
 
