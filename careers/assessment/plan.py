@@ -22,6 +22,8 @@ from careers.content.models import Role, RoleSkill, Tool
 from rolefit.caching import VersionedMemo
 
 EXPERIMENTS_SHOWN = 2
+# Below this (of 100), a factor's leaning is called slight.
+SLIGHT_LEANING = 34
 STAGE_OF_EXPERIENCE = {
     "student": "early",
     "junior": "early",
@@ -141,7 +143,12 @@ def why_unsure(factor: dict, support: int, recommended: str | None) -> str:
         return "Your answers here sit right in the middle."
     if recommended and support < 0:
         return f"Your answers here lean the other way, toward the {toward}."
-    return f"Your answers here lean only a little, toward the {toward} ({abs(leaning)} of 100)."
+    if abs(leaning) < SLIGHT_LEANING:
+        return f"Your answers here lean only a little, toward the {toward} ({abs(leaning)} of 100)."
+    return (
+        "Of all the factors, this is one where your answers lean least strongly "
+        f"({abs(leaning)} of 100, toward the {toward})."
+    )
 
 
 def experiment_choice(factor, side, reason, content, experience) -> dict | None:

@@ -66,6 +66,13 @@ def test_the_factor_against_the_recommendation_gets_an_experiment_of_the_recomme
     assert "Try it before you choose" in page and expected.title in page
 
 
+def test_a_clear_result_never_calls_a_strong_leaning_slight(client, questions):
+    result = take(client, leaning_answers(questions, ARCHITECT))
+    for experiment in plan_of(result)["experiments"]:
+        assert "only a little" not in experiment["reason"]
+        assert "lean least strongly (100 of 100, toward the AI architect)" in experiment["reason"]
+
+
 def test_the_experience_answer_shapes_the_experiment(client, questions):
     answers = architect_except(questions, "pace-and-visibility")
     senior = plan_of(take(client, answers, experience="lead"))["experiments"][0]

@@ -65,9 +65,10 @@ def test_the_owner_marks_steps_in_place_with_javascript(
         no_overflow(page)
         assert_accessible(page)
         screenshot(page, f"result-plan-{WIDTHS[width]}")
-        page.locator("#plan").screenshot(
-            path=str(screenshot_dir() / f"result-plan-{WIDTHS[width]}-plan.png")
-        )
+        for part in ("plan", "experiments"):
+            page.locator(f"#{part}").screenshot(
+                path=str(screenshot_dir() / f"result-plan-{WIDTHS[width]}-{part}.png")
+            )
         page.reload()
         expect(page.locator(".plan-step").first.locator(".step-state")).to_have_text("Done")
         expect(tool.locator(".step-state")).to_have_text("Skipped")
