@@ -11,6 +11,8 @@ MANAGE := $(BIN)/python manage.py
 PREPARE_DB := $(MANAGE) prepare_database
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist); TEST_WORKERS=0 runs the suite in this one process.
+TEST_WORKERS ?= 2
 BENCH_ARGS ?=
 
 .PHONY: run test serve bench load install check-python lint format clean admin manage
@@ -71,7 +73,7 @@ manage: $(INSTALLED)
 test: $(INSTALLED)
 	@scripts/install-system-packages chromium nginx redis-server
 	DJANGO_DEBUG=1 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret} \
-	  $(WITH_DB) $(BIN)/pytest $(PYTEST_ARGS)
+	  $(WITH_DB) $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # nginx on PORT in front of gunicorn on a Unix socket (scripts/serve.py); Ctrl-C stops both.
 serve: $(INSTALLED)

@@ -1,5 +1,6 @@
 """Runs the real gunicorn (production settings) in a subprocess for tests that need it."""
 
+import fcntl
 import functools
 import os
 import socket
@@ -61,14 +62,17 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
 
 @functools.cache  # once a test session: the static files do not change during it
 def collect_static() -> None:
-    """The static files and nginx's error pages, as `make serve` writes them."""
-    for command in (["collectstatic", "--noinput"], ["render_error_pages"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command, "-v0"],
-            cwd=BASE_DIR,
-            env=production_env(current_database_url()),
-            check=True,
-        )
+    """The static files and nginx's error pages, as `make serve` writes them (one test
+    process at a time: under pytest-xdist two would write the same files at once)."""
+    with open(BASE_DIR / ".collectstatic.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for command in (["collectstatic", "--noinput"], ["render_error_pages"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command, "-v0"],
+                cwd=BASE_DIR,
+                env=production_env(current_database_url()),
+                check=True,
+            )
 
 
 def http_status(url: str, timeout: float = 3) -> int:

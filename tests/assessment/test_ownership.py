@@ -55,7 +55,7 @@ def test_the_share_link_alone_can_neither_delete_nor_give_feedback(questions):
     result = take_assessment(browser(), questions)
     stranger = browser()
     page = stranger.get(result.get_absolute_url()).content.decode()
-    assert "You clearly fit the AI architect role" in page  # it reads
+    assert "Your answers point clearly to the AI architect" in page  # it reads
     assert "Delete my result" not in page and 'name="fits_me"' not in page
     assert "You are reading a shared result" in page
     for refused in (feedback(stranger, result), delete(stranger, result)):
