@@ -5,18 +5,20 @@ import functools
 import json
 import logging
 import re
+from pathlib import Path
 
 from django.db import DatabaseError
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from careers.content.models import PageCopy
-from careers.seeding.schema import SEED_DIR
 from rolefit.caching import VersionedMemo
 
 logger = logging.getLogger(__name__)
 
-SEED_FILE = SEED_DIR / "page_copy.json"
+# The seed's own file (careers/seeding reads the same one); named here so that content
+# does not import the seeding package, which sits above it.
+SEED_FILE = Path(__file__).resolve().parent.parent / "seed" / "page_copy.json"
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 _memo = VersionedMemo(capacity=1)
 

@@ -32,9 +32,10 @@ from careers.editors.drafts import (
     draft_discard,
     draft_save,
     draft_schedule,
+    edit_conflict,
     publish,
 )
-from careers.editors.editing import TOKEN_FIELD, edit_conflict, editing_token, when, who
+from careers.editors.editing import TOKEN_FIELD, editing_token, when, who
 from careers.editors.models import Draft
 from careers.editors.preview import preview_url
 

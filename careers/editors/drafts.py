@@ -21,7 +21,16 @@ from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
-from careers.editors.editing import TOKEN_FIELD, EditConflict, edit_conflict, when, who
+from careers.editors.editing import (
+    NO_DRAFT,
+    TOKEN_FIELD,
+    EditConflict,
+    EditingToken,
+    saved_since,
+    state_hash,
+    when,
+    who,
+)
 from careers.editors.models import Draft
 from careers.history.diff import Change, changes, live_state, related_names
 from careers.history.registry import recorded
@@ -142,6 +151,43 @@ def draft_changes(draft: Draft, user) -> list[Change]:
         before = live_state(obj)
         after = live_state(draft_apply(draft, user))
     return changes(before, after)
+
+
+def edit_conflict(obj: models.Model, token_text: str, *, user) -> EditConflict | None:
+    """What stands between this form's save and the row as it is now; None when nothing."""
+    noun = obj._meta.verbose_name
+    token = EditingToken.parse(token_text)
+    if token is None:
+        return EditConflict(
+            f"This form does not say which version of the {noun} it started from, so saving "
+            "it could undo someone else's change. Open the page again and redo your edit."
+        )
+    if state_hash(obj) != token.state:
+        return saved_since(obj, token)
+    draft = Draft.objects.for_object(obj).first()
+    current = draft.stamp if draft else NO_DRAFT
+    if current != token.draft:
+        return draft_since(obj, draft, user=user)
+    return None
+
+
+def draft_since(obj: models.Model, draft: Draft | None, *, user) -> EditConflict:
+    noun = obj._meta.verbose_name
+    if draft is None:
+        return EditConflict(
+            f"The draft of this {noun} that this form showed has since been published or "
+            "discarded. Your change was not saved; your edits are still in the form."
+        )
+    try:
+        lines = draft_changes(draft, user)
+    except DraftInvalid:
+        lines = []
+    return EditConflict(
+        f"{who(draft.saved_by)} saved a draft of this {noun} at {when(draft.saved_at)}, "
+        "after you opened it. Your change was not saved. What their draft changes is shown "
+        "here; your edits are still in the form, and saving again replaces their draft.",
+        lines,
+    )
 
 
 def publish(draft: Draft, user, comment: str) -> models.Model:

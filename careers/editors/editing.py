@@ -75,24 +75,6 @@ def who(user) -> str:
     return user.get_username() if user is not None else "a command (not an editor)"
 
 
-def edit_conflict(obj: models.Model, token_text: str, *, user) -> EditConflict | None:
-    """What stands between this form's save and the row as it is now; None when nothing."""
-    noun = obj._meta.verbose_name
-    token = EditingToken.parse(token_text)
-    if token is None:
-        return EditConflict(
-            f"This form does not say which version of the {noun} it started from, so saving "
-            "it could undo someone else's change. Open the page again and redo your edit."
-        )
-    if state_hash(obj) != token.state:
-        return saved_since(obj, token)
-    draft = Draft.objects.for_object(obj).first()
-    current = draft.stamp if draft else NO_DRAFT
-    if current != token.draft:
-        return draft_since(obj, draft, user=user)
-    return None
-
-
 def saved_since(obj: models.Model, token: EditingToken) -> EditConflict:
     noun = obj._meta.verbose_name
     since = Version.objects.get_for_object(obj).select_related("revision__user").order_by("pk")
@@ -123,24 +105,3 @@ def _changes_since(obj: models.Model, version_id: int | None) -> list[Change]:
             return changes(version_state(start), live_state(obj))
         except RevertError:  # saved under an older schema
             return []
-
-
-def draft_since(obj: models.Model, draft: Draft | None, *, user) -> EditConflict:
-    from careers.editors.drafts import DraftInvalid, draft_changes
-
-    noun = obj._meta.verbose_name
-    if draft is None:
-        return EditConflict(
-            f"The draft of this {noun} that this form showed has since been published or "
-            "discarded. Your change was not saved; your edits are still in the form."
-        )
-    try:
-        lines = draft_changes(draft, user)
-    except DraftInvalid:
-        lines = []
-    return EditConflict(
-        f"{who(draft.saved_by)} saved a draft of this {noun} at {when(draft.saved_at)}, "
-        "after you opened it. Your change was not saved. What their draft changes is shown "
-        "here; your edits are still in the form, and saving again replaces their draft.",
-        lines,
-    )

@@ -96,7 +96,7 @@ def test_a_page_prints_its_content_without_navigation_and_with_link_addresses(vi
 def test_a_link_into_the_methodology_opens_its_fold(visitor_site, page):
     server, _ = visitor_site
     page.goto(server.url + "/assessment/methodology/")
-    assert page.get_by_text("You read 20 short statements").is_visible()  # the plain account
+    assert page.get_by_text("You read 24 short statements").is_visible()  # the plain account
     assert not page.locator("#checks").is_visible()  # the detail, folded
     page.goto(server.url + "/assessment/methodology/#checks")  # the result page's link
     assert page.locator("#checks").is_visible()

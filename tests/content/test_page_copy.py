@@ -109,7 +109,7 @@ def test_the_assessment_form_reads_its_lead_from_page_copy(client, seeded):
         text="{count} statements in {factors} groups."
     )
     html = client.get(reverse("careers:assessment")).content.decode()
-    assert re.search(r'<p class="lead">\d+ statements in 5 groups\.</p>', html)
+    assert re.search(r'<p class="lead">\d+ statements in 4 groups\.</p>', html)
 
 
 def test_the_key_cannot_be_renamed_in_the_admin(staff_client, seeded):
