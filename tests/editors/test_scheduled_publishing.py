@@ -6,7 +6,6 @@ from datetime import timedelta
 import psycopg
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from careers.editors.scheduling import SCHEDULE
 from careers.models import Draft, Role
 from tests.editors.drafting import DRAFT_STAMP, opened_token, save_draft
 from tests.helpers import ARCHITECT
+from tests.serving import current_database_url
 
 pytestmark = pytest.mark.django_db
 
@@ -85,13 +85,9 @@ def test_nothing_due_costs_no_query_between_rechecks(scheduled, django_assert_nu
 def test_only_the_worker_holding_the_lock_publishes(scheduled):
     role, draft = scheduled
     Draft.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - timedelta(seconds=1))
-    settings = connection.settings_dict
-    other = psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"], user=settings["USER"],
-        dbname=settings["NAME"], password=settings["PASSWORD"] or None, autocommit=True,
-    )  # fmt: skip
+    other = psycopg.connect(current_database_url(), autocommit=True)  # another worker
     try:
-        other.execute("SELECT pg_advisory_lock(%s)", [PUBLISHING_LOCK])  # another worker
+        other.execute("SELECT pg_advisory_lock(%s)", [PUBLISHING_LOCK])
         assert publish_due_drafts() == 0
         assert Draft.objects.exists()
         other.execute("SELECT pg_advisory_unlock(%s)", [PUBLISHING_LOCK])
