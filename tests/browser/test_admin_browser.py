@@ -48,6 +48,10 @@ def test_prepopulated_slug_and_filter_widgets_work_under_the_csp(live_server, ed
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    # Typing starts once the form has loaded, as a person's would: earlier, the admin's
+    # own scripts could still move the focus mid-word.
+    page.wait_for_url("**/admin/careers/tool/add/", timeout=TIMEOUT)
+    page.wait_for_load_state("load")
 
     page.get_by_label("Name").press_sequentially("New Assistant Tool")
     expect(page.get_by_label("Slug")).to_have_value("new-assistant-tool", timeout=TIMEOUT)
