@@ -15,7 +15,13 @@ from collections import Counter
 from pathlib import Path
 
 from careers.assessment.answer_style import answer_style_flags, answers_are_informative
-from careers.assessment.scoring import RolePair, ScoredQuestion, score_with_certainty
+from careers.assessment.certainty import (
+    score_with_certainty,
+)
+from careers.assessment.scoring import (
+    RolePair,
+    ScoredQuestion,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "careers" / "seed"
 

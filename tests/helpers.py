@@ -9,7 +9,9 @@ from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
 
-from careers.assessment.scoring import RolePair
+from careers.assessment.scoring import (
+    RolePair,
+)
 
 PAIR, ARCHITECT = "ai-pair-programmer", "ai-architect"
 ROLES = RolePair(pair_programmer=PAIR, architect=ARCHITECT)

@@ -23,7 +23,9 @@ from django.urls import reverse
 from careers.assessment.models import AssessmentResult, Experiment, Question, Questionnaire
 from careers.assessment.quality_views import QualityPageMixin
 from careers.assessment.report import CHECK_MESSAGES
-from careers.assessment.scoring import HYBRID
+from careers.assessment.scoring import (
+    HYBRID,
+)
 from careers.content.models import DecisionFactor, Role
 from careers.editors.content_admin import ContentAdmin, SeedStatusFilter
 from careers.editors.help_texts import HelpTextsMixin

@@ -7,7 +7,10 @@ picks which of these paragraphs the result shows. Prose paraphrases the article
 
 from dataclasses import dataclass
 
-from careers.assessment.scoring import HYBRID, RolePair
+from careers.assessment.scoring import (
+    HYBRID,
+    RolePair,
+)
 from careers.experience import EXPERIENCE_CHOICES
 
 EARLY = frozenset({"student", "junior"})

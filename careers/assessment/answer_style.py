@@ -9,7 +9,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
-from careers.assessment.scoring import NEUTRAL, RolePair, ScoredQuestion
+from careers.assessment.scoring import (
+    NEUTRAL,
+    RolePair,
+    ScoredQuestion,
+)
 
 # Straight-lining: at least this share of the answers (and this many) on one point.
 STRAIGHT_LINING_SHARE = Fraction(9, 10)

@@ -16,7 +16,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from careers.assessment.retake import RETAKE_FIELD
-from careers.assessment.scoring import SCALE_LABELS
+from careers.assessment.scoring import (
+    SCALE_LABELS,
+)
 from careers.experience import EXPERIENCE_CHOICES
 
 # --- The time stamp -----------------------------------------------------------------------

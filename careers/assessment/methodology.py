@@ -5,11 +5,13 @@ page can never describe a rule the code does not apply."""
 from math import sqrt
 
 from careers.assessment import answer_style
-from careers.assessment.scoring import (
+from careers.assessment.certainty import (
     ANSWER_ERROR_FLOOR,
     BAND_STEP,
     BAND_Z,
     CLEAR_DISTANCE,
+)
+from careers.assessment.scoring import (
     NEUTRAL,
     SCALE_LABELS,
 )

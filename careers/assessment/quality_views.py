@@ -4,14 +4,16 @@ from django.contrib import admin
 from django.shortcuts import render
 
 from careers.assessment.answer_style import CHECKS
+from careers.assessment.certainty import (
+    CERTAIN_STRENGTHS,
+    NO_PREFERENCE,
+    SCORING_VERSION,
+)
 from careers.assessment.models import AssessmentResult
 from careers.assessment.quality import MIN_RESULTS, Item, StoredAnswers, quality_report
 from careers.assessment.report import CHECK_MESSAGES
 from careers.assessment.scoring import (
-    CERTAIN_STRENGTHS,
     HYBRID,
-    NO_PREFERENCE,
-    SCORING_VERSION,
 )
 from careers.assessment.selectors import (
     assessment_questions,

@@ -16,8 +16,15 @@ from dataclasses import dataclass
 
 from careers.assessment.advice import BUILD_BOTH, SALARY_CAVEAT, career_advice, experience_label
 from careers.assessment.answer_style import CHECKS
+from careers.assessment.certainty import (
+    NO_PREFERENCE,
+)
 from careers.assessment.models import AssessmentResult
-from careers.assessment.scoring import HYBRID, NO_PREFERENCE, SCALE_LABELS, RolePair
+from careers.assessment.scoring import (
+    HYBRID,
+    SCALE_LABELS,
+    RolePair,
+)
 
 # How many factors "where your answers fit the recommendation least" names.
 WEAKEST_FACTORS_SHOWN = 2

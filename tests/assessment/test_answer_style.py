@@ -12,7 +12,9 @@ from careers.assessment.answer_style import (
     is_too_fast,
 )
 from careers.assessment.forms import seconds_since, started_stamp
-from careers.assessment.scoring import ScoredQuestion
+from careers.assessment.scoring import (
+    ScoredQuestion,
+)
 from tests.helpers import ARCHITECT, PAIR, ROLES
 
 QUESTIONS = [

@@ -7,15 +7,14 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careers.assessment.scoring import (
-    HYBRID,
+from careers.assessment.certainty import (
     NO_PREFERENCE,
     FitBand,
-    ScoredQuestion,
     certain_outcome,
     fit_band,
     score_with_certainty,
 )
+from careers.assessment.scoring import HYBRID, ScoredQuestion
 from scripts.random_answers import seeded_questionnaire, unflagged_role_share
 from tests.helpers import ARCHITECT, PAIR, ROLES
 
