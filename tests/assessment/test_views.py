@@ -21,8 +21,14 @@ def submit(client, answers, **extra):
     return client.post(FORM_URL, {**answers, **extra})
 
 
-def without_csrf_token(html: bytes) -> bytes:
-    return CSRF_FIELD.sub("", html.decode()).encode()
+# The retake link is signed with the time it was made, so it changes every second.
+RETAKE_TOKEN = re.compile(r"retake=[\w:-]+")
+
+
+def without_per_request_tokens(html: bytes) -> bytes:
+    """The page without what changes from one request to the next: the CSRF token and
+    the retake link's signature."""
+    return RETAKE_TOKEN.sub("retake=…", CSRF_FIELD.sub("", html.decode())).encode()
 
 
 def stored_result(response):
@@ -192,7 +198,7 @@ def test_an_edited_weight_changes_new_results_but_not_an_old_results_page(client
     dissent = next(q for q in content if q.leans_toward.slug == ARCHITECT)
     answers[dissent.slug] = 1
     old = stored_result(submit(client, answers))
-    old_page = without_csrf_token(client.get(old.get_absolute_url()).content)
+    old_page = without_per_request_tokens(client.get(old.get_absolute_url()).content)
     old_json = client.get(f"/assessment/results/{old.pk}.json").json()
 
     Question.objects.filter(leans_toward__slug=ARCHITECT).update(weight=1)
@@ -201,7 +207,7 @@ def test_an_edited_weight_changes_new_results_but_not_an_old_results_page(client
     new = stored_result(submit(client, answers))
 
     assert new.scores["leaning"] != old.scores["leaning"]
-    assert without_csrf_token(client.get(old.get_absolute_url()).content) == old_page
+    assert without_per_request_tokens(client.get(old.get_absolute_url()).content) == old_page
     assert client.get(f"/assessment/results/{old.pk}.json").json() == old_json
 
 

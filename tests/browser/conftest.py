@@ -84,10 +84,14 @@ def assert_accessible(axe):
 
 @pytest.fixture
 def screenshot():
-    """Writes a full-page screenshot under tests/output/screenshots for review."""
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    """Writes a full-page screenshot under tests/output/screenshots for review, when
+    ROLEFIT_SCREENSHOTS=1 asks for them: a hundred full pages cost the suite a minute."""
+    wanted = os.environ.get("ROLEFIT_SCREENSHOTS", "") not in ("", "0")
+    if wanted:
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
 
     def take(page, name: str):
-        page.screenshot(path=str(SCREENSHOT_DIR / f"{name}.png"), full_page=True)
+        if wanted:
+            page.screenshot(path=str(SCREENSHOT_DIR / f"{name}.png"), full_page=True)
 
     return take

@@ -10,7 +10,9 @@ from django.db import connection
 # The tests talk to the server only; the mark gives the module's server a test database.
 pytestmark = pytest.mark.django_db
 
-JUNK_REQUESTS = 5000
+# Each request differs from every other, so a single junk page cached would leave a key:
+# a few hundred show it as surely as the cache's 5,000-entry limit would.
+JUNK_REQUESTS = 400
 CACHED_PAGES = ["/", "/roles/", "/tools/?role=ai-architect"]
 
 
@@ -69,8 +71,7 @@ def test_junk_hosts_and_parameters_leave_cached_pages_hit_and_no_junk(site, djan
         list(pool.map(lambda i: send_junk(site, range(i * share, (i + 1) * share)), range(workers)))
 
     assert all(cache_state(site, path) == "hit" for path in CACHED_PAGES)
-    new_keys = set(cache_keys(django_db_blocker)) - before
-    assert not [key for key in new_keys if ":page:" in key], new_keys
+    assert set(cache_keys(django_db_blocker)) == before  # nothing junk made was stored
 
 
 def test_canonical_links_name_the_configured_host_whatever_the_port(site):
