@@ -3,9 +3,9 @@ test that empties the tables.
 
 Every test starts on the content `seed_content` writes, with its history. A test in a
 transaction (pytest-django's `db`) is rolled back. A transactional test (`transactional_db`,
-`live_server`) commits, and Django empties every table when it ends; the tables as seeded
-are kept as PostgreSQL COPY data and copied back then, in milliseconds where seeding again
-takes a second.
+`live_server`) commits; when it ends, every table is emptied and the tables as seeded,
+kept as PostgreSQL COPY data, are copied back, in milliseconds where seeding again takes a
+second (tests/conftest.py does it in place of Django's TRUNCATE of every table).
 """
 
 from django.apps import apps
@@ -24,8 +24,8 @@ from careers.editable import editable_models
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
 
 
-def empties_the_tables(item) -> bool:
-    """Whether pytest-django runs `item` as a transactional test, which flushes every table."""
+def commits_its_writes(item) -> bool:
+    """Whether pytest-django runs `item` as a transactional test, whose writes are committed."""
     test_class = getattr(item, "cls", None)
     if test_class is not None and issubclass(test_class, TransactionTestCase):
         return not issubclass(test_class, TestCase)
