@@ -11,6 +11,7 @@ editor changes it: `seed_status` tells seeding, the admin's filter and the histo
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.apps import apps
@@ -140,3 +141,13 @@ def content_queryset(model: type[EditableContent]) -> models.QuerySet:
     many = [f.name for f in content_fields(model) if f.many_to_many]
     queryset = model.objects.prefetch_related(*many)
     return queryset.select_related(*relations) if relations else queryset
+
+
+@dataclass(frozen=True)
+class Record:
+    """One row as the document describes it: relations by slug, many-to-many sorted."""
+
+    model: type[EditableContent]
+    values: dict[str, Any]
+    where: str
+    document_fingerprint: str | None = None

@@ -1,4 +1,4 @@
-"""Content checks for editors: the seed's faithfulness check (careers.seeding.faithfulness)
+"""Content checks for editors: the seed's faithfulness check (careers.faithfulness)
 run on the rows in the database, against the facts the site ships about the article.
 
 - `findings_for(row)`: what is wrong with one row and the rows saved with it (a role's
@@ -16,14 +16,13 @@ from django.contrib.admin.utils import quote
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 
-from careers.editable import EditableContent, content_queryset, editable_models, row_values
-from careers.history.diff import followed_relations
-from careers.seeding.faithfulness import (
+from careers.editable import EditableContent, Record, content_queryset, editable_models, row_values
+from careers.faithfulness import (
     copied_findings,
     number_findings,
     shipped_article_facts,
 )
-from careers.seeding.schema import Record
+from careers.history.diff import followed_relations
 
 
 @dataclass(frozen=True)

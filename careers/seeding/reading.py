@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from careers.content.models import Responsibility, RoleSkill
-from careers.editable import EditableContent, content_fields, unstorable_text_problem
+from careers.editable import EditableContent, Record, content_fields, unstorable_text_problem
 from careers.seeding.schema import (
     COLLECTIONS,
     NESTED,
@@ -19,7 +19,6 @@ from careers.seeding.schema import (
     SEED_FILES,
     ContentDocument,
     ContentError,
-    Record,
     document_key,
     natural_key_fields,
     unique_field_names,

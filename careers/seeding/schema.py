@@ -109,16 +109,6 @@ class ContentDocument:
     origins: dict[str, str]
 
 
-@dataclass(frozen=True)
-class Record:
-    """One row as the document describes it: relations by slug, many-to-many sorted."""
-
-    model: type[EditableContent]
-    values: dict[str, Any]
-    where: str
-    document_fingerprint: str | None = None
-
-
 # --- Fields and values ---------------------------------------------------------------
 
 

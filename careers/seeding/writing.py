@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from django.db import DataError, IntegrityError, connection, models, transaction
 
-from careers.editable import EditableContent, content_fields, content_queryset, row_values
+from careers.editable import EditableContent, Record, content_fields, content_queryset, row_values
 from careers.fingerprint import comparable, fingerprint
 from careers.seeding.reading import parse_document, read_seed_directory
 from careers.seeding.schema import (
@@ -21,7 +21,6 @@ from careers.seeding.schema import (
     WRITE_ORDER,
     ContentDocument,
     ContentError,
-    Record,
     natural_key_fields,
     unique_field_names,
 )

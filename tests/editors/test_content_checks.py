@@ -6,8 +6,8 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from careers.editors.checks import all_findings, findings_for
+from careers.faithfulness import ArticleFacts, shipped_article_facts
 from careers.models import FAQ, Role, SalaryRange
-from careers.seeding.faithfulness import ArticleFacts, shipped_article_facts
 from tests.helpers import ARCHITECT, ARTICLE
 from tests.test_admin import role_form_data
 

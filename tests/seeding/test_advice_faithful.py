@@ -1,13 +1,13 @@
 """The seed check extended to the assessment's own prose: every advice paragraph and
 "what to do next" keeps to the numbers, hedges, sections and caveats of the article
-(careers/seeding/faithfulness.py, `cited_text_problems`); and the check fails on each
+(careers/faithfulness.py, `cited_text_problems`); and the check fails on each
 mistake issue 21 found in the advice."""
 
 import pytest
 
 from careers.assessment.advice import cited_advice_texts
 from careers.assessment.report import NEXT_ACTIONS
-from careers.seeding.faithfulness import cited_text_problems
+from careers.faithfulness import cited_text_problems
 from tests.helpers import ARTICLE
 
 CAREER_PATHS = "Career Paths and Salary Prospects for Each Role"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from careers.article import ARTICLE_SECTIONS, ARTICLE_TITLE
+from careers.faithfulness import copied_runs, number_problems, split_sections
 from careers.seeding import SEED_DIR, ContentError, read_seed_directory
-from careers.seeding.faithfulness import copied_runs, number_problems, split_sections
 from careers.seeding.reading import parse_document
 from tests.helpers import ARTICLE
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.seeding.faithfulness import FACTS_FILE, ArticleFacts
+from careers.faithfulness import FACTS_FILE, ArticleFacts
 
 
 class Command(BaseCommand):

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from careers.article import ARTICLE_SECTIONS
-from careers.editable import content_fields
-from careers.seeding.schema import SEED_DIR, Record
+from careers.editable import Record, content_fields
 
 COPIED_RUN = 8
 # Bookkeeping, not content: never checked.
@@ -30,7 +29,7 @@ NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 RANGE = re.compile(r"\$?(\d[\d,]*)\s*(?:–|—|-|to|and)\s*\$?(\d[\d,]*)")
 WORD = re.compile(r"[a-z0-9]+")
 # What the checks need of the article, without its text (`ArticleFacts`).
-FACTS_FILE = SEED_DIR / "article_facts.json"
+FACTS_FILE = Path(__file__).resolve().parent / "seed" / "article_facts.json"
 
 
 def split_sections(article: str) -> dict[str, str]:
