@@ -14,7 +14,7 @@ from tests.seeded_database import SEEDED, commits_its_writes, delete_content
 pytest_plugins = ["tests.redis_server"]
 
 # Property tests try more examples in CI than on a developer's machine.
-for profile, examples in {"dev": 50, "ci": 200}.items():
+for profile, examples in {"dev": 50, "ci": 100}.items():
     hypothesis_settings.register_profile(
         profile, max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
     )
