@@ -28,6 +28,24 @@ BAD_REQUEST = "We could not read that request"
 _numbers = count(1)
 
 
+EDITOR_PASSWORD = "correct horse battery staple"
+
+
+def make_editor(username: str):
+    """A staff account in the Editors group, as `add_editor` leaves one once its password
+    is chosen (EDITOR_PASSWORD)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from careers.editors.group import EDITORS_GROUP
+
+    user = get_user_model().objects.create_user(
+        username=username, password=EDITOR_PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
 def in_ci() -> bool:
     """Whether this run is CI's (.ci/run sets CI=true): what is missing fails, never skips."""
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}

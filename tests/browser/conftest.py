@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.cache import cache
 
 from tests.helpers import in_ci
 
@@ -63,6 +64,13 @@ def browser_context_args(browser_context_args):
     # them on, axe could measure a button the pointer happens to hover halfway through
     # its fade (a contrast no visitor sees for more than 0.15 s) and fail at random.
     return {**browser_context_args, "reduced_motion": "reduce"}
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """As in production: pages and memos are kept, so a change must show at once anyway."""
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,7 @@ and every admin page an editor reaches fits the window at 1280 and 375 px."""
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -14,13 +12,12 @@ from playwright.sync_api import expect
 from reversion.models import Version
 
 from careers.editable import editable_models
-from careers.editors.group import EDITORS_GROUP
 from careers.models import AssessmentResult, PageCopy, Role, SalaryRange
-from tests.helpers import ARCHITECT, make_result
+from tests.helpers import ARCHITECT, EDITOR_PASSWORD, make_editor, make_result
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("page_cache_on")]
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = EDITOR_PASSWORD
 TIMEOUT = 15_000  # generous: other suites may be loading the machine
 FITS = (Path(__file__).parent / "admin_fit.js").read_text()
 WIDTHS = (1280, 375)
@@ -28,20 +25,9 @@ WIDTHS = (1280, 375)
 NOTE_WITH_UNKNOWN_FIGURE = "In big cities the median can pass $215,000."
 
 
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    # As in production: the public page must change at once, cache or no cache.
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-
-
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        username="ada@example.com", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
+def editor(db):
+    return make_editor("ada@example.com")
 
 
 def sign_in(page, base_url: str) -> None:

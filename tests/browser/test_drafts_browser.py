@@ -6,44 +6,26 @@ change. Screenshots of the draft, preview and conflict pages at 1280 and 375 px.
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from careers.editors.group import EDITORS_GROUP
 from careers.models import FAQ, Draft, Role
-from tests.browser.conftest import SCREENSHOT_DIR
-from tests.browser.test_editors_browser import PASSWORD, TIMEOUT, sign_in
-from tests.helpers import ARCHITECT
+from tests.browser.test_editors_browser import TIMEOUT, sign_in
+from tests.helpers import ARCHITECT, make_editor
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("page_cache_on")]
 
 WIDTHS = {"wide": 1280, "narrow": 375}
 
 
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True  # as in production: pages and memos are kept
-    cache.clear()
-
-
-def editor_named(django_user_model, username: str):
-    user = django_user_model.objects.create_user(
-        username=username, password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
+@pytest.fixture
+def ada(db):
+    return make_editor("ada@example.com")
 
 
 @pytest.fixture
-def ada(django_user_model):
-    return editor_named(django_user_model, "ada@example.com")
-
-
-@pytest.fixture
-def grace(django_user_model):
-    return editor_named(django_user_model, "grace@example.com")
+def grace(db):
+    return make_editor("grace@example.com")
 
 
 def shoot(page, screenshot, name: str) -> None:
@@ -51,7 +33,6 @@ def shoot(page, screenshot, name: str) -> None:
     for label, width in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": 900})
         screenshot(page, f"drafts-{name}-{label}")
-        page.screenshot(path=str(SCREENSHOT_DIR / f"drafts-{name}-{label}-top.png"))
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )

@@ -2,24 +2,15 @@
 role page, open the history, see the diff, restore, see the old text again."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.cache import cache
 from playwright.sync_api import expect
 
-from careers.editors.group import EDITORS_GROUP
 from careers.models import Role
+from tests.helpers import EDITOR_PASSWORD, make_editor
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("page_cache_on")]
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = EDITOR_PASSWORD
 TIMEOUT = 15_000  # generous: other suites may be loading the machine
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    # As in production: the public page must change at once, cache or no cache.
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
 
 
 @pytest.fixture
@@ -30,12 +21,8 @@ def administrator(django_user_model):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        username="ada@example.com", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
+def editor(db):
+    return make_editor("ada@example.com")
 
 
 def sign_in(page, base_url: str, username: str) -> None:
