@@ -4,7 +4,7 @@ heard of by each worker's listener (rolefit/caching/version.py)."""
 import psycopg
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 
 from careers.editable import editable_models
 from careers.models import Role
@@ -113,6 +113,21 @@ def test_an_edit_in_this_process_shows_on_its_next_page_at_once(listening, clien
     role.save()
     assert LISTENER.version == stored_version()  # not left to the announcement's timing
     assert b"Saved here, shown here" in client.get(ROLE_PAGE).content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_rolled_back_leaves_this_process_on_the_version_it_had(listening, client):
+    client.get(ROLE_PAGE)  # cached under the version every process shares
+    before = LISTENER.version
+    with pytest.raises(RuntimeError), transaction.atomic():
+        role = Role.objects.get(slug="ai-architect")
+        role.tagline = "Never committed"
+        role.save()
+        raise RuntimeError("the save failed after the row was written")
+    assert LISTENER.version == before == stored_version()
+    page = client.get(ROLE_PAGE)
+    assert page["X-Page-Cache"] == "hit"
+    assert b"Never committed" not in page.content
 
 
 @pytest.mark.django_db(transaction=True)
