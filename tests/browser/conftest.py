@@ -82,8 +82,12 @@ def axe():
 def assert_accessible(axe):
     """Runs axe-core in the page and fails listing every violation."""
 
-    def check(page):
-        results = axe.run(page)
+    def check(page, rules: list[str] | None = None):
+        """Every rule, or only `rules` (axe-core's rule ids)."""
+        options = {"resultTypes": ["violations"]}
+        if rules:
+            options["runOnly"] = {"type": "rule", "values": rules}
+        results = axe.run(page, options=options)
         violations = results.response["violations"]
         assert violations == [], results.generate_report()
 

@@ -20,6 +20,9 @@ WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
 VISITOR_PAGES = {**PAGES, "about": "/about/", "result": None}
 TAB_STOPS = 8
+# The axe-core rules whose verdict can change with the colours alone: the dark scheme
+# changes nothing else (the same page, its colours switched by CSS).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 @pytest.fixture
@@ -65,7 +68,7 @@ def test_page_reads_well_light_and_dark_on_a_phone_and_a_desktop(
             where = f"{name} at {width}px, {scheme}"
             assert page.evaluate(PAGE_CHECKS, "page") == [], where
             assert focus_ring_problems(page) == [], where
-            assert_accessible(page)
+            assert_accessible(page, rules=None if scheme == SCHEMES[0] else COLOUR_RULES)
             screenshot(page, f"visitor-{name}-{width}-{scheme}")
 
 
