@@ -71,7 +71,7 @@ manage: $(INSTALLED)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(WITH_DB) $(MANAGE) $(ARGS)
 
 test: $(INSTALLED)
-	@scripts/install-system-packages chromium nginx redis-server
+	@scripts/install-system-packages chromium-headless-shell nginx redis-server
 	DJANGO_DEBUG=1 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret} \
 	  $(WITH_DB) $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
