@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from careers.assessment.models import AssessmentResult, Experiment, Question, Questionnaire
 from careers.assessment.quality_views import QualityPageMixin
-from careers.assessment.report import CHECK_MESSAGES
+from careers.assessment.report_document import CHECK_MESSAGES
 from careers.assessment.scoring import (
     HYBRID,
 )

@@ -11,7 +11,7 @@ from careers.assessment.certainty import (
 )
 from careers.assessment.models import AssessmentResult
 from careers.assessment.quality import MIN_RESULTS, Item, StoredAnswers, quality_report
-from careers.assessment.report import CHECK_MESSAGES
+from careers.assessment.report_document import CHECK_MESSAGES
 from careers.assessment.scoring import (
     HYBRID,
 )

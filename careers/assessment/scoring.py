@@ -32,6 +32,11 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from math import lcm
 
+from careers.assessment.what_would_change import (
+    Alternative,
+    cheapest_alternatives,
+)
+
 SCALE = (1, 2, 3, 4, 5)
 NEUTRAL = 3
 SCALE_LABELS = {
@@ -47,7 +52,6 @@ HYBRID_MARGIN = 10
 CARELESS_SHARE = Fraction(9, 10)
 CARELESS_MIN_ANSWERS = 5
 TOP_CONTRIBUTIONS = 5
-STEP_SCALE = 10_000
 
 
 class ScoringError(ValueError):
@@ -90,23 +94,6 @@ class Contribution:
     answer: int
     toward: str | None
     points: int
-
-
-@dataclass(frozen=True)
-class AnswerChange:
-    """Answering `question_slug` with `to_answer` instead of `from_answer`."""
-
-    question_slug: str
-    from_answer: int
-    to_answer: int
-
-
-@dataclass(frozen=True)
-class Alternative:
-    """The fewest answer changes that would turn the result into `outcome`."""
-
-    outcome: str
-    changes: tuple[AnswerChange, ...]
 
 
 @dataclass(frozen=True)
@@ -275,130 +262,8 @@ def _what_would_change(questions, answers, signs, roles, net) -> tuple[Alternati
         fits = fit_percent_for(net=candidate_net, total_weight=total_weight, roles=roles)
         return outcome_for(fit_percent=fits, roles=roles)
 
-    current = outcome_at(net)
-    targets = [
-        target for target in (HYBRID, roles.pair_programmer, roles.architect) if target != current
-    ]
-    ranges = _net_ranges(outcome_at, total_weight)
-    bound = _change_bound(
-        questions, answers, signs, net, [ranges[t] for t in targets if t in ranges]
-    )
-    alternatives = _cheapest_alternatives(questions, answers, signs, net, targets, ranges, bound)
-    if len(alternatives) < len([t for t in targets if t in ranges]):
-        # The bound was too tight for an odd case: search without it (always exact).
-        alternatives = _cheapest_alternatives(questions, answers, signs, net, targets, ranges, None)
-    alternatives.sort(key=lambda alt: len(alt.changes))
-    return tuple(alternatives)
-
-
-def _net_ranges(outcome_at, total_weight) -> dict[str, tuple[int, int]]:
-    """The net scores giving each outcome: it only moves one way as the net grows."""
-    low, high = -2 * total_weight, 2 * total_weight
-    ranges: dict[str, tuple[int, int]] = {}
-    start = low
-    while start <= high:
-        outcome = outcome_at(start)
-        first, last = start, high
-        while first < last:  # binary search for the last net with this outcome
-            middle = (first + last + 1) // 2
-            if outcome_at(middle) == outcome:
-                first = middle
-            else:
-                last = middle - 1
-        ranges[outcome] = (start, first)
-        start = first + 1
-    return ranges
-
-
-def _change_bound(questions, answers, signs, net, target_ranges) -> int:
-    """An upper bound on the changes worth searching: greedy reach of the farthest target.
-
-    Moving the answers with the biggest possible effect first is the fastest way past a
-    threshold; one more change allows for landing inside a narrow band.
-    """
-    bound = 0
-    for low, high in target_ranges:
-        direction = 1 if low > net else -1
-        edge = low if direction > 0 else high
-        reach = sorted(
-            (
-                q.weight * (5 - answers[q.slug] if direction * sign > 0 else answers[q.slug] - 1)
-                for q, sign in zip(questions, signs, strict=True)
-            ),
-            reverse=True,
-        )
-        moved, count = 0, 0
-        while count < len(reach) and direction * (net + direction * moved) < direction * edge:
-            moved += reach[count]
-            count += 1
-        bound = max(bound, count + 1)
-    return bound
-
-
-def _cheapest_alternatives(questions, answers, signs, net, targets, ranges, bound):
-    final, changed = _cheapest_way_to_every_shift(questions, answers, signs, max_changes=bound)
-    alternatives = []
-    for target in targets:
-        if target not in ranges:
-            continue
-        low, high = ranges[target]
-        reachable = [
-            (cost, abs(shift), shift) for shift, cost in final.items() if low <= net + shift <= high
-        ]
-        if reachable:
-            _, _, chosen = min(reachable)
-            changes = _changes_for(chosen, changed, questions, answers)
-            alternatives.append(Alternative(target, changes))
-    return alternatives
-
-
-def _cheapest_way_to_every_shift(questions, answers, signs, max_changes=None):
-    """The cheapest answer changes that move the net score by every reachable amount.
-
-    A dynamic programme over the questions in turn. A cost is one integer,
-    changes * STEP_SCALE + scale steps, so that comparing costs compares changes first
-    (steps never reach STEP_SCALE: at most 4 per question). Returns the final
-    {shift: cost} and, per question, {shift: (shift before, answer chosen)} for the
-    shifts whose cheapest way changes that question's answer; a shift missing there kept
-    the answer. Exact, and deterministic: on a tie the earlier way is kept, and keeping an
-    answer comes before changing it. Ways with more than `max_changes` changes are
-    dropped: an optimal way never needs them when the optimum is within the bound, since
-    its change count only grows along the way.
-    """
-    limit = (len(questions) if max_changes is None else max_changes) * STEP_SCALE + STEP_SCALE
-    costs: dict[int, int] = {0: 0}
-    changed: list[dict[int, tuple[int, int]]] = []
-    for q, sign in zip(questions, signs, strict=True):
-        given = answers[q.slug]
-        moves = [
-            (value, q.weight * (value - given) * sign, STEP_SCALE + abs(value - given))
-            for value in SCALE
-            if value != given
-        ]
-        step = dict(costs)  # every way may keep this answer, at no cost
-        changes_here: dict[int, tuple[int, int]] = {}
-        for shift, cost in costs.items():
-            if cost + STEP_SCALE >= limit:
-                continue  # no change left within the bound
-            for value, move, extra in moves:
-                candidate_cost = cost + extra
-                candidate = shift + move
-                if candidate_cost < step.get(candidate, limit):
-                    step[candidate] = candidate_cost
-                    changes_here[candidate] = (shift, value)
-        costs = step
-        changed.append(changes_here)
-    return costs, changed
-
-
-def _changes_for(final_shift, changed, questions, answers) -> tuple[AnswerChange, ...]:
-    changes = []
-    shift = final_shift
-    for question, changes_here in zip(reversed(questions), reversed(changed), strict=True):
-        if shift in changes_here:
-            shift, value = changes_here[shift]
-            changes.append(AnswerChange(question.slug, answers[question.slug], value))
-    return tuple(reversed(changes))
+    outcomes = (HYBRID, roles.pair_programmer, roles.architect)
+    return cheapest_alternatives(questions, answers, signs, net, outcome_at, outcomes)
 
 
 # --- Balanced by construction (scoring version 2) ----------------------------------------

@@ -1,7 +1,7 @@
 """Reads for the assessment: the live questionnaire, stored results, next steps, methodology.
 
 A stored result is shown from the questionnaire it was scored against (see
-`careers.assessment.report`), never from the live questions. Only the next steps
+`careers.assessment.report_document`), never from the live questions. Only the next steps
 (skills, tools, links) come from the live content.
 """
 

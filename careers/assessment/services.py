@@ -11,7 +11,7 @@ from careers.assessment.certainty import (
 )
 from careers.assessment.models import AssessmentResult, Question, Questionnaire
 from careers.assessment.plan import with_plan
-from careers.assessment.report import report_document_build
+from careers.assessment.report_document import report_document_build
 from careers.assessment.scoring import (
     HYBRID_MARGIN,
     RolePair,

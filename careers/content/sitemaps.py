@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from careers.content import selectors
+from careers.content import comparison
 from careers.content.models import FAQ, Role
 
 # The assessment pages belong to another part of the app; their paths are in the public
@@ -45,7 +45,7 @@ class ComparisonSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return selectors.comparison_pairs()
+        return comparison.comparison_pairs()
 
     def location(self, item):
         first, second = item

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.views.generic import ListView, RedirectView, TemplateView
 
 from careers.article import ARTICLE_TITLE
-from careers.content import catalogue, search, selectors
+from careers.content import catalogue, comparison, search, selectors
 from careers.content.shown import shown_rows
 from careers.history.reviewed import last_reviewed
 from rolefit.caching import VersionedMemo, shared_page
@@ -83,7 +83,7 @@ class CompareDefaultView(RedirectView):
     permanent = False
 
     def get_redirect_url(self, *args, **kwargs):
-        pair = selectors.default_comparison_pair()
+        pair = comparison.default_comparison_pair()
         if pair is None:
             raise Http404("Fewer than two roles")
         first, second = pair
@@ -98,7 +98,7 @@ class CompareView(SelectedPageView):
 
     def get(self, request, *args, **kwargs):
         requested = (kwargs["first"], kwargs["second"])
-        self.roles = selectors.roles_to_compare(slugs=requested)
+        self.roles = comparison.roles_to_compare(slugs=requested)
         if self.roles is None:
             raise Http404("Unknown role")
         if tuple(role.slug for role in self.roles) != requested:
@@ -107,7 +107,7 @@ class CompareView(SelectedPageView):
         return super().get(request, *args, **kwargs)
 
     def get_page(self):
-        return selectors.role_comparison(roles=self.roles)
+        return comparison.role_comparison(roles=self.roles)
 
 
 @shared_page(query_parameters=TOOL_FILTERS)

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from careers.assessment.scoring import (
     HYBRID,
     SCALE,
-    AnswerChange,
     ScoredQuestion,
     ScoringError,
     fit_percent_for,
@@ -17,6 +16,7 @@ from careers.assessment.scoring import (
     outcome_for,
     score_assessment,
 )
+from careers.assessment.what_would_change import AnswerChange
 from tests.helpers import ARCHITECT, PAIR, ROLES
 
 FACTORS = ("pace", "depth", "collaboration", "risk", "learning")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from careers.content import selectors
+from careers.content import comparison, selectors
 from careers.models import DecisionFactor, KeyPoint, Role, Tool
 from tests.helpers import ARCHITECT, PAIR, make_role
 
@@ -58,28 +58,28 @@ def test_factor_pole_is_none_for_a_role_neither_pole_names(seeded):
     ],
 )
 def test_roles_to_compare_come_in_site_order_or_not_at_all(seeded, slugs, expected):
-    roles = selectors.roles_to_compare(slugs=slugs)
+    roles = comparison.roles_to_compare(slugs=slugs)
     assert (tuple(role.slug for role in roles) if roles else None) == expected
 
 
 def test_comparison_pivots_skills_into_one_row_per_area(seeded, django_assert_num_queries):
-    roles = selectors.roles_to_compare(slugs=(PAIR, ARCHITECT))
+    roles = comparison.roles_to_compare(slugs=(PAIR, ARCHITECT))
     with django_assert_num_queries(4):
-        comparison = selectors.role_comparison(roles=roles)
-    assert len(comparison.skills) == 5
-    for row in comparison.skills:
+        page = comparison.role_comparison(roles=roles)
+    assert len(page.skills) == 5
+    for row in page.skills:
         assert [cell.role.slug for cell in row.cells] == [PAIR, ARCHITECT]
         assert all(cell.skill.area_id == row.area.pk for cell in row.cells)
-    assert [salary.role.slug for salary in comparison.salaries] == [PAIR, ARCHITECT]
+    assert [salary.role.slug for salary in page.salaries] == [PAIR, ARCHITECT]
 
 
 def test_comparison_separates_shared_tools_from_each_roles_own(seeded):
     shared = Tool.objects.get(slug="github-actions")
     shared.roles.add(Role.objects.get(slug=PAIR))
-    roles = selectors.roles_to_compare(slugs=(PAIR, ARCHITECT))
-    comparison = selectors.role_comparison(roles=roles)
-    assert [tool.slug for tool in comparison.shared_tools] == ["github-actions"]
-    own = {role.slug: groups for role, groups in comparison.own_tools}
+    roles = comparison.roles_to_compare(slugs=(PAIR, ARCHITECT))
+    page = comparison.role_comparison(roles=roles)
+    assert [tool.slug for tool in page.shared_tools] == ["github-actions"]
+    own = {role.slug: groups for role, groups in page.own_tools}
     own_slugs = {slug: {t.slug for g in groups for t in g.tools} for slug, groups in own.items()}
     assert "github-actions" not in own_slugs[PAIR] | own_slugs[ARCHITECT]
     assert "github-copilot" in own_slugs[PAIR]
