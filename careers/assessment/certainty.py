@@ -12,7 +12,7 @@ from careers.assessment.scoring import (
     BalancedAssessment,
     RolePair,
     ScoredQuestion,
-    _sign,
+    architect_sign,
     balanced_weights,
     score_balanced,
 )
@@ -72,7 +72,7 @@ def fit_band(
     *, questions: Sequence[ScoredQuestion], answers: Mapping[str, int], roles: RolePair
 ) -> FitBand:
     """The band of the architect's fit for answers to `questions` (balanced weights)."""
-    keyed = [(q.weight, (answers[q.slug] - NEUTRAL) * _sign(q, roles)) for q in questions]
+    keyed = [(q.weight, (answers[q.slug] - NEUTRAL) * architect_sign(q, roles)) for q in questions]
     total = sum(weight for weight, _ in keyed)
     mean = sum(weight * value for weight, value in keyed) / total
     count = len(keyed)

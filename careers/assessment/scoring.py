@@ -156,7 +156,7 @@ def score_checked(
 
     `explain_changes` False leaves "what would change" empty (version 3 does not show it).
     """
-    signs = [_sign(q, roles) for q in questions]
+    signs = [architect_sign(q, roles) for q in questions]
     contributions = [
         q.weight * (answers[q.slug] - NEUTRAL) * s for q, s in zip(questions, signs, strict=True)
     ]
@@ -227,7 +227,9 @@ def check_scorable(questions, answers, roles) -> None:
             raise ScoringError(f"The answer to {slug} is {value!r}, not on the 1-5 scale.")
 
 
-def _sign(question: ScoredQuestion, roles: RolePair) -> int:
+def architect_sign(question: ScoredQuestion, roles: RolePair) -> int:
+    """+1 for a statement leaning toward the architect, -1 toward the pair programmer: agreeing
+    moves the net score that way."""
     return 1 if question.leans_toward == roles.architect else -1
 
 
