@@ -14,13 +14,12 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from careers.assessment.answer_style import answer_style_flags, answers_are_informative
-from careers.assessment.certainty import (
-    score_with_certainty,
-)
 from careers.assessment.scoring import (
     RolePair,
     ScoredQuestion,
+    answer_style_flags,
+    answers_are_informative,
+    score_with_certainty,
 )
 
 SEED = Path(__file__).resolve().parents[1] / "careers" / "seed"

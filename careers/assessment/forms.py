@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from careers.assessment.retake import RETAKE_FIELD
+from careers.assessment.ownership import RETAKE_FIELD
 from careers.assessment.scoring import (
     SCALE_LABELS,
 )

@@ -24,13 +24,16 @@ the weights), negative toward the pair programmer and positive toward the archit
 Version 2 (`score_balanced`) runs that machinery on *balanced weights* (see "Balanced by
 construction" below); version 3 (`score_with_certainty`) adds the fit's band from the
 measurement error of the statements behind it (see "Certainty from the instrument").
+
+Answer-style checks (`answer_style_flags`, see "Answer-style checks" below) say when the
+answers describe how someone answered more than what they prefer.
 """
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from math import lcm
+from math import ceil, floor, lcm, sqrt
 
 from careers.assessment.what_would_change import (
     Alternative,
@@ -374,3 +377,231 @@ def strength_fit_range(strength: str) -> tuple[int, int]:
         "clear": (MODERATE_MAX_MARGIN + 1, 100),
     }[strength]
     return (50 + (low_margin + 1) // 2, 50 + high_margin // 2)
+
+
+# --- Certainty from the instrument (scoring version 3) ---------------------------------
+# The fit as a band from the measurement error of the statements behind it, and an outcome
+# that names a role only when the band clears the middle.
+#
+# The architect's fit on balanced weights is 50 + 25 x the weighted mean of the *keyed*
+# answers (each centred answer, -2..+2, signed toward the architect). Its standard error is
+# the spread of those answers over the statements, divided by the square root of the
+# statements' (effective) number; the spread is never taken below one scale step, because a
+# single answer may move a step between two sittings. The band is the fit plus or minus
+# BAND_Z standard errors, widened to multiples of BAND_STEP: the instrument cannot carry a
+# finer figure. A role is named only when the whole band lies on its side of 50.
+
+SCORING_VERSION = 3
+NO_PREFERENCE = "no-clear-preference"
+BAND_Z = 1.96  # a 95% range
+BAND_STEP = 5
+ANSWER_ERROR_FLOOR = 1  # one scale step
+# A role result is "clear" when its band stays at least this far from the middle.
+CLEAR_DISTANCE = 15
+CERTAIN_STRENGTHS = ("moderate", "clear")
+
+
+@dataclass(frozen=True)
+class FitBand:
+    """The architect's fit as a range of whole percentages (multiples of `BAND_STEP`)."""
+
+    low: int
+    high: int
+
+    def for_role(self, slug: str, roles: RolePair) -> tuple[int, int]:
+        """The band of `slug`'s fit: the pair programmer's is the architect's mirrored."""
+        if slug == roles.architect:
+            return (self.low, self.high)
+        return (100 - self.high, 100 - self.low)
+
+
+@dataclass(frozen=True)
+class CertainAssessment:
+    """A version-3 assessment: the balanced scoring, its band, and the outcome it allows."""
+
+    balanced: BalancedAssessment
+    band: FitBand
+    outcome: str
+    strength: str | None
+
+    def as_dict(self) -> dict:
+        data = self.balanced.as_dict()
+        roles = self.balanced.assessment.roles
+        data["fit_band"] = {slug: list(self.band.for_role(slug, roles)) for slug in roles}
+        data["outcome"] = self.outcome
+        data["strength"] = self.strength
+        del data["fit_percent"], data["what_would_change"], data["hybrid_margin"]
+        return data
+
+
+def fit_band(
+    *, questions: Sequence[ScoredQuestion], answers: Mapping[str, int], roles: RolePair
+) -> FitBand:
+    """The band of the architect's fit for answers to `questions` (balanced weights)."""
+    keyed = [(q.weight, (answers[q.slug] - NEUTRAL) * architect_sign(q, roles)) for q in questions]
+    total = sum(weight for weight, _ in keyed)
+    mean = sum(weight * value for weight, value in keyed) / total
+    count = len(keyed)
+    spread = sum(weight * (value - mean) ** 2 for weight, value in keyed) / total
+    spread *= count / (count - 1) if count > 1 else 1
+    error = 25 * sqrt(max(spread, ANSWER_ERROR_FLOOR**2) * sum(w * w for w, _ in keyed)) / total
+    centre = 50 + 25 * mean
+    low = floor((centre - BAND_Z * error) / BAND_STEP) * BAND_STEP
+    high = ceil((centre + BAND_Z * error) / BAND_STEP) * BAND_STEP
+    return FitBand(max(low, 0), min(high, 100))
+
+
+def certain_outcome(*, band: FitBand, roles: RolePair, informative: bool) -> str:
+    """No clear preference, a role when its whole band clears 50, or a close call (hybrid)."""
+    if not informative:
+        return NO_PREFERENCE
+    if band.low > 50:
+        return roles.architect
+    if band.high < 50:
+        return roles.pair_programmer
+    return HYBRID
+
+
+def certain_strength(*, band: FitBand, outcome: str, roles: RolePair) -> str | None:
+    """'clear' when a role's band stays `CLEAR_DISTANCE` from 50, else 'moderate'."""
+    if outcome not in roles:
+        return None
+    distance = band.low - 50 if outcome == roles.architect else 50 - band.high
+    return "clear" if distance >= CLEAR_DISTANCE else "moderate"
+
+
+def score_with_certainty(
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: RolePair,
+    informative: bool,
+) -> CertainAssessment:
+    """Scores one complete set of answers with its band (version 3).
+
+    `informative` is False when the answer-style checks found the answers carry too
+    little information to prefer anything (`answer_style.INFORMATION_CHECKS`).
+    """
+    balanced = score_balanced(
+        questions=questions, answers=answers, roles=roles, explain_changes=False
+    )
+    weights = balanced_weights(questions, roles)
+    band = fit_band(
+        questions=[replace(q, weight=weights[q.slug]) for q in questions],
+        answers=answers,
+        roles=roles,
+    )
+    outcome = certain_outcome(band=band, roles=roles, informative=informative)
+    return CertainAssessment(
+        balanced=balanced,
+        band=band,
+        outcome=outcome,
+        strength=certain_strength(band=band, outcome=outcome, roles=roles),
+    )
+
+
+# --- Answer-style checks ----------------------------------------------------------------
+# Signs that the answers say more about how someone answered than about what they prefer.
+#
+# Each check has a name (its key in the stored scores and the JSON), a threshold stated on
+# the methodology page from these constants, and a message on the result page.
+
+# Straight-lining: at least this share of the answers (and this many) on one point.
+STRAIGHT_LINING_SHARE = Fraction(9, 10)
+STRAIGHT_LINING_MIN_ANSWERS = 5
+# Acquiescence: the mean centred answer (-2..+2) to each role's statements is at least
+# this, i.e. "Agree" or stronger on average with both sides.
+ACQUIESCENCE_MEAN = 1
+# Contradiction: "Strongly agree" with statements leaning both ways within this many
+# factors or more.
+CONTRADICTION_MIN_FACTORS = 2
+STRONGLY_AGREE = 5
+# Too fast: less than this many seconds per statement between showing the form and
+# sending it (measured server-side from a signed time stamp in the form).
+TOO_FAST_SECONDS_PER_STATEMENT = Fraction(3, 2)
+
+# No difference: in no factor do the two sides' mean answers differ by this many scale
+# steps or more, so the answers prefer neither role anywhere.
+NO_DIFFERENCE_STEPS = 1
+
+CHECKS = ("straight_lining", "acquiescence", "contradiction", "no_difference", "too_fast")
+# The checks that mean the answers carry too little information for any result but "no
+# clear preference yet" (version 3); "too fast" only asks to read the result with care.
+INFORMATION_CHECKS = ("straight_lining", "acquiescence", "contradiction", "no_difference")
+
+
+def answer_style_flags(
+    *,
+    questions: Sequence[ScoredQuestion],
+    answers: Mapping[str, int],
+    roles: RolePair,
+    seconds_taken: float | None,
+) -> dict[str, bool]:
+    """Every check's verdict, in `CHECKS` order. `seconds_taken` None: not measured."""
+    return {
+        "straight_lining": is_straight_lining(answers.values()),
+        "acquiescence": is_acquiescent(questions, answers, roles),
+        "contradiction": is_contradictory(questions, answers, roles),
+        "no_difference": shows_no_difference(questions, answers, roles),
+        "too_fast": is_too_fast(seconds_taken, len(questions)),
+    }
+
+
+def is_straight_lining(values) -> bool:
+    values = list(values)
+    if len(values) < STRAIGHT_LINING_MIN_ANSWERS:
+        return False
+    most_common = Counter(values).most_common(1)[0][1]
+    return Fraction(most_common, len(values)) >= STRAIGHT_LINING_SHARE
+
+
+def side_means(questions, answers, roles) -> dict[str, Fraction]:
+    """The mean centred answer to each role's statements (unweighted)."""
+    means = {}
+    for role in roles:
+        offsets = [answers[q.slug] - NEUTRAL for q in questions if q.leans_toward == role]
+        means[role] = Fraction(sum(offsets), len(offsets)) if offsets else Fraction(0)
+    return means
+
+
+def is_acquiescent(questions, answers, roles) -> bool:
+    return all(mean >= ACQUIESCENCE_MEAN for mean in side_means(questions, answers, roles).values())
+
+
+def contradictory_factors(questions, answers, roles) -> list[str]:
+    """The factors where statements leaning both ways were strongly agreed with."""
+    strongly: dict[str, set[str]] = {}
+    for q in questions:
+        if answers[q.slug] == STRONGLY_AGREE:
+            strongly.setdefault(q.factor_slug, set()).add(q.leans_toward)
+    return [factor for factor, sides in strongly.items() if sides == set(roles)]
+
+
+def is_contradictory(questions, answers, roles) -> bool:
+    return len(contradictory_factors(questions, answers, roles)) >= CONTRADICTION_MIN_FACTORS
+
+
+def factor_side_gaps(questions, answers, roles) -> dict[str, Fraction]:
+    """Per factor, the architect side's mean centred answer minus the pair programmer's."""
+    gaps = {}
+    for factor in dict.fromkeys(q.factor_slug for q in questions):
+        in_factor = [q for q in questions if q.factor_slug == factor]
+        means = side_means(in_factor, answers, roles)
+        gaps[factor] = means[roles.architect] - means[roles.pair_programmer]
+    return gaps
+
+
+def shows_no_difference(questions, answers, roles) -> bool:
+    gaps = factor_side_gaps(questions, answers, roles).values()
+    return all(abs(gap) < NO_DIFFERENCE_STEPS for gap in gaps)
+
+
+def answers_are_informative(flags: Mapping[str, bool]) -> bool:
+    """False when a check says the answers carry too little information to prefer a role."""
+    return not any(flags.get(name) for name in INFORMATION_CHECKS)
+
+
+def is_too_fast(seconds_taken: float | None, statement_count: int) -> bool:
+    if seconds_taken is None:
+        return False
+    return seconds_taken < TOO_FAST_SECONDS_PER_STATEMENT * statement_count

@@ -1,17 +1,29 @@
-"""Reads for the assessment: the live questionnaire, stored results, next steps, methodology.
+"""Reads for the assessment: the live questionnaire, stored results, next steps, and the
+methodology page's context.
 
 A stored result is shown from the questionnaire it was scored against (see
-`careers.assessment.report_document`), never from the live questions. Only the next steps
+`careers.assessment.report`), never from the live questions. Only the next steps
 (skills, tools, links) come from the live content.
 """
 
 import functools
 from dataclasses import dataclass
+from math import sqrt
 
 from django.db.models import F, Prefetch, Q
 
+from careers.assessment import scoring
 from careers.assessment.models import AssessmentResult, Question, Questionnaire
+from careers.assessment.scoring import (
+    ANSWER_ERROR_FLOOR,
+    BAND_STEP,
+    BAND_Z,
+    CLEAR_DISTANCE,
+    NEUTRAL,
+    SCALE_LABELS,
+)
 from careers.content.models import Role, RoleSkill, SalaryRange, Tool
+from careers.experience import EXPERIENCE_CHOICES
 from rolefit.caching import VersionedMemo
 
 NEXT_STEP_TOOLS = 5
@@ -189,3 +201,36 @@ def methodology_factors(questions: list[Question]) -> list[MethodologyFactor]:
             )
         )
     return result
+
+
+def signed(number: int) -> str:
+    return f"{number:+d}".replace("-", "\u2212") if number else "0"
+
+
+def methodology_context(questions) -> dict:
+    """The methodology page's context: the live questionnaire and the live constants of
+    the scoring, the answer-style checks, the strength bands and the experience advice, so
+    the page can never describe a rule the code does not apply."""
+    pair_programmer, architect = role_pair(questions) if questions else (None, None)
+    return {
+        "factors": methodology_factors(questions),
+        "pair_programmer": pair_programmer,
+        "architect": architect,
+        "question_count": len(questions),
+        "band_z": BAND_Z,
+        "band_step": BAND_STEP,
+        "band_min_half": round(
+            BAND_Z * 25 * ANSWER_ERROR_FLOOR / sqrt(len(questions)) if questions else 0
+        ),
+        "example_low": 60,
+        "example_high": 80,
+        "clear_from": 50 + CLEAR_DISTANCE,
+        "scale_rows": [(label, signed(value - NEUTRAL)) for value, label in SCALE_LABELS.items()],
+        "straight_lining_percent": int(scoring.STRAIGHT_LINING_SHARE * 100),
+        "straight_lining_min": scoring.STRAIGHT_LINING_MIN_ANSWERS,
+        "acquiescence_label": SCALE_LABELS[NEUTRAL + scoring.ACQUIESCENCE_MEAN],
+        "contradiction_min": scoring.CONTRADICTION_MIN_FACTORS,
+        "too_fast_per_statement": float(scoring.TOO_FAST_SECONDS_PER_STATEMENT),
+        "too_fast_total": round(scoring.TOO_FAST_SECONDS_PER_STATEMENT * len(questions)),
+        "experience_labels": [label for _, label in EXPERIENCE_CHOICES],
+    }

@@ -4,18 +4,17 @@ from collections.abc import Mapping, Sequence
 
 from django.db.models.expressions import RawSQL
 
-from careers.assessment.answer_style import answer_style_flags, answers_are_informative
-from careers.assessment.certainty import (
-    SCORING_VERSION,
-    score_with_certainty,
-)
 from careers.assessment.models import AssessmentResult, Question, Questionnaire
 from careers.assessment.plan import with_plan
-from careers.assessment.report_document import report_document_build
+from careers.assessment.report import report_document_build
 from careers.assessment.scoring import (
     HYBRID_MARGIN,
+    SCORING_VERSION,
     RolePair,
     ScoredQuestion,
+    answer_style_flags,
+    answers_are_informative,
+    score_with_certainty,
 )
 from careers.content.models import Role
 from careers.fingerprint import fingerprint

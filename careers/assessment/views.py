@@ -1,4 +1,8 @@
-"""The assessment: the form, stored results (page, JSON, delete, feedback), methodology."""
+"""The assessment: the form, stored results (page, JSON, delete, feedback, progress,
+manage link), methodology.
+"""
+
+import json
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -16,11 +20,24 @@ from careers.assessment.forms import (
     seconds_since,
     started_field,
 )
-from careers.assessment.methodology import methodology_context
-from careers.assessment.progress import STATE_LABELS, ProgressError, progress_mark_read
+from careers.assessment.models import AssessmentResult
+from careers.assessment.ownership import (
+    RETAKE_FIELD,
+    comparison_build,
+    previous_id_for,
+    retake_field,
+    retake_token,
+)
+from careers.assessment.plan import (
+    STATE_LABELS,
+    ProgressError,
+    plan_read,
+    plan_with_progress,
+    progress_as_json,
+    progress_mark_read,
+)
 from careers.assessment.report import result_as_json, result_report
-from careers.assessment.result_page import result_json_extras, result_page_extras
-from careers.assessment.retake import RETAKE_FIELD, previous_id_for, retake_field
+from careers.assessment.selectors import methodology_context
 from careers.content.shown import shown_rows
 from careers.history.reviewed import last_reviewed
 from rolefit.caching import (
@@ -221,3 +238,60 @@ def methodology(request):
     shown = shown_rows(questions, [question.factor for question in questions])
     context["last_reviewed"] = last_reviewed(shown)
     return render(request, "careers/assessment_methodology.html", context)
+
+
+# --- What a result's page adds for keeping it ---------------------------------------------
+# Who may manage it, its plan with progress, what moved since the retaken result, and the
+# retake link. One call from `result_detail`, one include per part in the template.
+
+# A plan as readers of a shared link see it (no forms) depends only on its steps and their
+# states: rendered once per worker and content version for each, like the next steps.
+READ_ONLY_PLANS = VersionedMemo(capacity=256)
+
+
+def result_page_extras(request, result: AssessmentResult) -> dict:
+    secret = ownership.owner_secret(request, result)
+    manage_path = ownership.manage_link_to_show(request, result)
+    plan = result.report.get("plan")
+    retake_url = None
+    if secret is not None:
+        retake_url = f"{reverse('careers:assessment')}?{RETAKE_FIELD}={retake_token(result)}"
+    may_manage = ownership.may_manage(request, result)
+    return {
+        "has_owner": bool(result.manage_key_hash),
+        "may_manage": may_manage,
+        "manage_url": request.build_absolute_uri(manage_path) if manage_path else None,
+        "plan_html": plan_html(request, result, plan, may_manage=may_manage) if plan else "",
+        "comparison": comparison_build(result=result, report=result.report)
+        if result.previous_id
+        else None,
+        "retake_url": retake_url,
+    }
+
+
+def plan_html(request, result: AssessmentResult, plan: dict, *, may_manage: bool) -> str:
+    """The plan's sections: with the owner's forms, or (memoised) read-only."""
+
+    def render():
+        context = {
+            "plan": plan_with_progress(plan_read(plan), result.progress),
+            "result": result,
+            "may_manage": may_manage,
+        }
+        return render_to_string("careers/includes/result_plan.html", context, request=request)
+
+    if may_manage:
+        return render()
+    key = json.dumps([plan, result.progress], sort_keys=True)
+    return READ_ONLY_PLANS.get_or_compute(key, render)
+
+
+def result_json_extras(result: AssessmentResult) -> dict:
+    """The plan's steps with their progress, and the retaken result, for results with them."""
+    extras = {}
+    plan = result.report.get("plan")
+    if plan:
+        extras["plan"] = progress_as_json(plan_read(plan), result.progress)
+    if result.previous_id:
+        extras["previous"] = str(result.previous_id)
+    return extras

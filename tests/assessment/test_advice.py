@@ -1,10 +1,10 @@
-"""careers/assessment/advice.py: the career-path advice for every experience, outcome and
+"""careers/assessment/report.py: the career-path advice for every experience, outcome and
 strength, as docs/assessment-method.md ("Experience and advice") and the article's
 "Career Paths and Salary Prospects for Each Role" give it."""
 
 import pytest
 
-from careers.assessment.advice import career_advice
+from careers.assessment.report import career_advice
 from tests.helpers import ARCHITECT, PAIR, ROLES
 
 HYBRID = "hybrid"

@@ -1,19 +1,17 @@
-"""careers/assessment/answer_style.py and timing.py: each check at its threshold."""
+"""careers/assessment/scoring.py and timing.py: each check at its threshold."""
 
 import time
 
 import pytest
 
-from careers.assessment.answer_style import (
+from careers.assessment.forms import seconds_since, started_stamp
+from careers.assessment.scoring import (
+    ScoredQuestion,
     answer_style_flags,
     is_acquiescent,
     is_contradictory,
     is_straight_lining,
     is_too_fast,
-)
-from careers.assessment.forms import seconds_since, started_stamp
-from careers.assessment.scoring import (
-    ScoredQuestion,
 )
 from tests.helpers import ARCHITECT, PAIR, ROLES
 

@@ -7,14 +7,15 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careers.assessment.certainty import (
+from careers.assessment.scoring import (
+    HYBRID,
     NO_PREFERENCE,
     FitBand,
+    ScoredQuestion,
     certain_outcome,
     fit_band,
     score_with_certainty,
 )
-from careers.assessment.scoring import HYBRID, ScoredQuestion
 from scripts.random_answers import seeded_questionnaire, unflagged_role_share
 from tests.helpers import ARCHITECT, PAIR, ROLES
 

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.test import Client
 
+from careers.assessment.ownership import comparison_build
 from careers.assessment.plan import plan_read
-from careers.assessment.retake import comparison_build
 from careers.models import AssessmentResult, Experiment, Question, Tool
 from tests.helpers import ARCHITECT, PAIR, STRONGLY_AGREE, STRONGLY_DISAGREE, leaning_answers
 
