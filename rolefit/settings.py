@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "rolefit.middleware.ClientErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so a cached page's request also publishes scheduled drafts.
-    "careers.editors.scheduling.ScheduledPublishingMiddleware",
+    "careers.editors.middleware.ScheduledPublishingMiddleware",
     # Below the header-setting middleware, so cached pages get fresh security headers;
     # above sessions and CSRF, so a cache hit costs one cache lookup and nothing else.
     "rolefit.caching.pages.PageCacheMiddleware",
@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Needs the user; shows a draft to staff, in a transaction it rolls back.
-    "careers.editors.preview.PreviewMiddleware",
+    "careers.editors.middleware.PreviewMiddleware",
     # Last, so a locked-out login is answered before the view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -118,7 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "rolefit.context_processors.site",
-                "careers.editors.preview.preview_banner",
+                "careers.editors.middleware.preview_banner",
             ],
             # {% copy "key" %} on every page without a {% load %} (careers.content.page_copy).
             "builtins": ["careers.templatetags.page_copy"],

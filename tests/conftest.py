@@ -92,7 +92,7 @@ def publishing_schedule_looked_at():
     """Each worker asks for the next scheduled publish at most every 20 s, so one request
     in many makes that query: a test counting a page's queries must not depend on when
     this process last asked. Saving a draft makes the schedule be read at once again."""
-    from careers.editors.scheduling import SCHEDULE
+    from careers.editors.middleware import SCHEDULE
 
     SCHEDULE.next_due, SCHEDULE.recheck_at = None, time.monotonic() + 3600
     yield

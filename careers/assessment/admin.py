@@ -37,8 +37,7 @@ from careers.assessment.selectors import (
     role_pair,
 )
 from careers.content.models import DecisionFactor, Role
-from careers.editors.content_admin import ContentAdmin, SeedStatusFilter
-from careers.editors.help_texts import HelpTextsMixin
+from careers.editors.content_admin import ContentAdmin, HelpTextsMixin, SeedStatusFilter
 
 # --- The questionnaire's guard rails -----------------------------------------------------
 

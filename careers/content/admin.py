@@ -23,8 +23,7 @@ from careers.content.models import (
     Tool,
     ToolCategory,
 )
-from careers.editors.content_admin import ContentAdmin, SeedStatusFilter
-from careers.editors.help_texts import HelpTextsMixin
+from careers.editors.content_admin import ContentAdmin, HelpTextsMixin, SeedStatusFilter
 
 
 def on_role_page(obj):

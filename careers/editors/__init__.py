@@ -1,9 +1,15 @@
 """The admin as editors meet it: RoleFit's name on it, the index grouped the way editors
-think, help on every field that needs it, and the "Editors" group (least privilege:
-content and questionnaire, a read-only view of results, nothing on people).
+think, help on every field that needs it, drafts and publishing, and the "Editors" group
+(least privilege: content and questionnaire, a read-only view of results, nothing on
+people).
 
-- `site`: `RoleFitAdminSite` (header, title, grouped index) and its AdminConfig.
-- `group`: the Editors group's permissions, kept current after every migrate.
-- `help_texts`: the admin's help text for fields whose meaning is not obvious.
-- `invite`: the one-time password-reset link `manage.py add_editor` prints.
+- `site`: `RoleFitAdminSite` (header, title, grouped index, hostile input refused) and its
+  AdminConfig; `login`: its login form.
+- `content_admin`: `ContentAdmin`, the base of every content admin (help texts, drafts,
+  history, content checks on save).
+- `drafts` and `models`: drafts, publishing and edit conflicts; `middleware`: preview and
+  scheduled publishing on the public site.
+- `checks`: the content checks and their admin page.
+- `group`: the Editors group's permissions, kept current after every migrate, and the
+  one-time password link `manage.py add_editor` prints.
 """

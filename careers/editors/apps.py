@@ -13,8 +13,8 @@ class EditorsConfig(AppConfig):
         from careers.editable import editable_models
         from careers.editors.drafts import drafts_of_deleted_row
         from careers.editors.group import editors_group_after_migrate
+        from careers.editors.middleware import SCHEDULE
         from careers.editors.models import Draft
-        from careers.editors.scheduling import SCHEDULE
 
         # A draft saved, scheduled or published here: this worker looks at the schedule
         # again on its next request (other workers within RECHECK_SECONDS).

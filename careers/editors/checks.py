@@ -11,9 +11,11 @@ section, a low above the high, text over its limit…) the admin's forms refuse 
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.contrib.admin.utils import quote
 from django.db import models
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 
 from careers.editable import EditableContent, Record, content_queryset, editable_models, row_values
@@ -86,3 +88,28 @@ def findings_for(row: EditableContent) -> list[ContentFinding]:
 def all_findings() -> list[ContentFinding]:
     """Every finding across the content, model by model in the admin's order."""
     return findings_in(row for model in editable_models() for row in content_queryset(model))
+
+
+# --- The admin's "Content checks" page ----------------------------------------------------
+# Every finding of the content checks, linked to its row.
+
+
+def can_see(user, finding) -> bool:
+    opts = finding.row._meta
+    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
+def content_checks_view(request, admin_site):
+    """Findings grouped by model, each row linked to its change page."""
+    findings = [f for f in all_findings() if can_see(request.user, f)]
+    groups = [
+        (model._meta.verbose_name_plural.capitalize(), list(found))
+        for model, found in groupby(findings, key=lambda finding: type(finding.row))
+    ]
+    context = {
+        **admin_site.each_context(request),
+        "title": "Content checks",
+        "groups": groups,
+        "finding_count": len(findings),
+    }
+    return TemplateResponse(request, "admin/careers/content_checks.html", context)

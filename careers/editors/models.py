@@ -26,7 +26,7 @@ class Draft(models.Model):
     object_repr = models.CharField("row", max_length=200)
     # The change form's fields as posted: name -> list of values (inline rows included).
     data = models.JSONField()
-    # The row's state when the editor opened the form (careers.editors.editing): what
+    # The row's state when the editor opened the form (careers.editors.drafts): what
     # publishing checks that nobody has changed since.
     base_token = models.CharField(max_length=200)
     saved_by = models.ForeignKey(

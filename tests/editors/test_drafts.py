@@ -11,7 +11,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from careers.editable import editable_models
-from careers.editors.draft_admin import DraftsAdmin
+from careers.editors.content_admin import DraftsAdmin
 from careers.editors.drafts import DraftConflict, publish
 from careers.editors.group import EDITORS_GROUP
 from careers.models import FAQ, Draft, Role

@@ -1,5 +1,5 @@
 """No lost updates: the second of two editors saving from the same start is refused and
-shown what the first changed (careers/editors/editing.py)."""
+shown what the first changed (careers/editors/drafts.py)."""
 
 import pytest
 from django.urls import reverse

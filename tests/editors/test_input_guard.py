@@ -1,4 +1,4 @@
-"""What the admin's input guard refuses (editors/input_guard.py): values Django would carry
+"""What the admin's input guard refuses (careers/editors/site.py): values Django would carry
 to the SQL and fail there. Every admin's changelist is swept in test_admin_hostile_input.py.
 """
 

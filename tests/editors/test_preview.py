@@ -1,5 +1,5 @@
 """Preview: a draft on the real public page, for staff only, marked, never cached
-(careers/editors/preview.py, rolefit/caching/private.py)."""
+(careers/editors/middleware.py, rolefit/caching/private.py)."""
 
 import pytest
 from django.core.cache import cache
@@ -116,9 +116,8 @@ def test_an_faq_preview_shows_the_drafted_answer_on_the_faq_page(ada, seeded):
 def test_a_statement_previews_on_the_methodology_page(ada, seeded):
     from django.urls import reverse
 
-    from careers.editors.drafts import draft_save
-    from careers.editors.editing import editing_token
-    from careers.editors.preview import preview_url
+    from careers.editors.drafts import draft_save, editing_token
+    from careers.editors.middleware import preview_url
     from careers.models import Question
     from tests.helpers import question_form_data
 
@@ -136,8 +135,7 @@ def test_a_statement_previews_on_the_methodology_page(ada, seeded):
 
 
 def test_a_statement_preview_on_the_assessment_form_leaves_its_memo_alone(ada, seeded):
-    from careers.editors.drafts import draft_save
-    from careers.editors.editing import editing_token
+    from careers.editors.drafts import draft_save, editing_token
     from careers.models import Question
     from tests.helpers import question_form_data
 

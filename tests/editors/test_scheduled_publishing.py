@@ -1,5 +1,5 @@
 """Publishing at a time: the first request after it publishes the draft, once, under an
-advisory lock, with no job to run (careers/editors/scheduling.py)."""
+advisory lock, with no job to run (careers/editors/middleware.py)."""
 
 from datetime import timedelta
 
@@ -12,7 +12,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from careers.editors.drafts import PUBLISHING_LOCK, publish_due_drafts
-from careers.editors.scheduling import SCHEDULE
+from careers.editors.middleware import SCHEDULE
 from careers.models import Draft, Role
 from tests.editors.drafting import DRAFT_STAMP, opened_token, save_draft
 from tests.helpers import ARCHITECT

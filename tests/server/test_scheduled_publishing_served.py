@@ -10,9 +10,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from reversion.models import Version
 
-from careers.editors.drafts import draft_save, draft_schedule
-from careers.editors.editing import editing_token
-from careers.editors.scheduling import RECHECK_SECONDS
+from careers.editors.drafts import draft_save, draft_schedule, editing_token
+from careers.editors.middleware import RECHECK_SECONDS
 from careers.models import Draft, Role
 from tests.helpers import ARCHITECT
 from tests.serving import poll

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.editors.invite import InviteError, create_editor, password_link
+from careers.editors.group import InviteError, create_editor, password_link
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000"
 
