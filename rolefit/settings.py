@@ -120,8 +120,8 @@ TEMPLATES = [
                 "rolefit.context_processors.site",
                 "careers.editors.middleware.preview_banner",
             ],
-            # {% copy "key" %} on every page without a {% load %} (careers.content.page_copy).
-            "builtins": ["careers.templatetags.page_copy"],
+            # {% copy "key" %} on every page without a {% load %}.
+            "builtins": ["careers.content.page_copy"],
         },
     },
 ]

@@ -1,5 +1,11 @@
 """Page copy as templates read it: every key's text, from the database, falling back to the
-seed's text (with a warning in the log) for a key that has no row."""
+seed's text (with a warning in the log) for a key that has no row; and the tag that shows
+it, `{% copy "home.hero.title" %}`.
+
+The tag is a template builtin (settings.TEMPLATES names this module), so templates use it
+without `{% load %}`. Values fill the text's `{name}` places:
+`{% copy "assessment.intro.lead" count=n %}`.
+"""
 
 import functools
 import json
@@ -7,6 +13,7 @@ import logging
 import re
 from pathlib import Path
 
+from django import template
 from django.db import DatabaseError
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -67,3 +74,18 @@ def render_copy(text: str, values: dict[str, object]) -> SafeString:
             html = html.replace(f"{{{name}}} ", "")
         html = html.replace(f"{{{name}}}", shown)
     return mark_safe(html)  # noqa: S308 - escaped above; only <strong> is added
+
+
+# --- The `{% copy %}` tag ------------------------------------------------------------------
+
+register = template.Library()
+
+# One read of the copy per render, even with the per-worker memo off (development).
+RENDER_KEY = "careers.page_copy"
+
+
+@register.simple_tag(takes_context=True)
+def copy(context, key: str, **values):
+    if RENDER_KEY not in context.render_context:
+        context.render_context[RENDER_KEY] = page_copy_texts()
+    return render_copy(copy_text(key, context.render_context[RENDER_KEY]), values)

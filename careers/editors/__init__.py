@@ -6,10 +6,9 @@ people).
 - `site`: `RoleFitAdminSite` (header, title, grouped index, hostile input refused) and its
   AdminConfig; `login`: its login form.
 - `content_admin`: `ContentAdmin`, the base of every content admin (help texts, drafts,
-  history, content checks on save).
+  history, the content checks on save and their page).
 - `drafts` and `models`: drafts, publishing and edit conflicts; `middleware`: preview and
   scheduled publishing on the public site.
-- `checks`: the content checks and their admin page.
 - `group`: the Editors group's permissions, kept current after every migrate, and the
   one-time password link `manage.py add_editor` prints.
 """

@@ -242,7 +242,7 @@ class RoleFitAdminSite(GuardedAdminSite):
     def get_urls(self):
         from django.urls import path
 
-        from careers.editors.checks import content_checks_view
+        from careers.editors.content_admin import content_checks_view
 
         page = self.admin_view(lambda request: content_checks_view(request, self))
         return [path("content-checks/", page, name="content_checks"), *super().get_urls()]

@@ -24,9 +24,8 @@ by the `careers` app, through the names above.
 
 from rolefit.caching.health import first_query_checks_connection
 from rolefit.caching.memo import VersionedMemo
-from rolefit.caching.pages import shared_page
+from rolefit.caching.pages import shared_form_page, shared_page
 from rolefit.caching.private import PRIVATE_CACHE_CONTROL, private_rendering
-from rolefit.caching.shared_form import shared_form_page
 from rolefit.caching.version import content_version_bump, current_content_version
 
 __all__ = [

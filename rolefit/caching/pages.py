@@ -1,4 +1,6 @@
-"""Whole-page caching of the views that declare themselves shared (`shared_page`).
+"""Pages shared between visitors: whole-page caching of the views that declare themselves
+shared (`shared_page`), and form pages rendered once with each visitor's own fields
+written in (`shared_form_page`, see below).
 
 A page is stored in the shared cache (the database's cache table, or Redis) under
 everything that changes it: the scheme and host (pages carry absolute canonical and Open
@@ -17,14 +19,17 @@ values with 404, which is never stored.
 
 import functools
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.request import split_domain_port
+from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from rolefit.caching.memo import VersionedMemo
 from rolefit.caching.private import is_private
@@ -188,3 +193,39 @@ class PageCacheMiddleware:
         response["Cache-Control"] = "no-cache"
         response["X-Page-Cache"] = "hit"
         return response
+
+
+# --- Shared form pages -------------------------------------------------------------------
+# A form page that is the same for every visitor but for its CSRF token (and any other
+# field of the visitor's own, such as a time stamp).
+#
+# Rendered once per worker, content version, scheme and host with a placeholder where each such
+# field goes; each visitor's copy gets their own fields written in. The only place in
+# RoleFit that edits rendered HTML.
+
+CSRF_PLACEHOLDER = mark_safe("<!-- csrf-token -->")
+SHARED_FORMS = VersionedMemo(capacity=20)
+
+
+def shared_form_page(
+    request,
+    *,
+    name: str,
+    render: Callable[[SafeString], str],
+    visitor_fields: Mapping[SafeString, str] | None = None,
+) -> str:
+    """The page `render(csrf_placeholder)` draws, with this visitor's CSRF token in it.
+
+    `render` must put the placeholder where `{% csrf_token %}` would go, and each key of
+    `visitor_fields` where that field goes (the value is this visitor's HTML for it). It
+    must not depend on anything else of the visitor's (no messages, no user).
+    """
+    html = SHARED_FORMS.get_or_compute(
+        (name, request.scheme, request.get_host()), lambda: render(CSRF_PLACEHOLDER)
+    )
+    token = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+    for placeholder, field in {CSRF_PLACEHOLDER: token, **(visitor_fields or {})}.items():
+        html = html.replace(placeholder, field)
+    return html

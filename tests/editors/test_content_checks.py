@@ -5,7 +5,7 @@ import pytest
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
-from careers.editors.checks import all_findings, findings_for
+from careers.editors.content_admin import all_findings, findings_for
 from careers.faithfulness import ArticleFacts, shipped_article_facts
 from careers.models import FAQ, Role, SalaryRange
 from tests.helpers import ARCHITECT, ARTICLE
