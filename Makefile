@@ -12,6 +12,7 @@ PREPARE_DB := $(MANAGE) prepare_database
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist); TEST_WORKERS=0 runs the suite in this one process.
+# loadgroup keeps the modules tests/conftest.py groups (a served stack each) on one.
 TEST_WORKERS ?= 2
 BENCH_ARGS ?=
 
@@ -73,7 +74,7 @@ manage: $(INSTALLED)
 test: $(INSTALLED)
 	@scripts/install-system-packages chromium-headless-shell nginx redis-server
 	DJANGO_DEBUG=1 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret} \
-	  $(WITH_DB) $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	  $(WITH_DB) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # nginx on PORT in front of gunicorn on a Unix socket (scripts/serve.py); Ctrl-C stops both.
 serve: $(INSTALLED)

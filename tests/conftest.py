@@ -28,12 +28,19 @@ def pytest_configure(config):
     settings.STATIC_ROOT.mkdir(exist_ok=True)
 
 
+TESTS = Path(__file__).parent
+# Modules whose tests share a set-up that takes seconds (a served stack, a PostgreSQL of
+# their own): each runs on one test process (xdist's loadgroup), which sets it up once.
+SHARED_SET_UP = [TESTS / "server", TESTS / "project" / "test_database_outage.py"]
+
+
 def pytest_collection_modifyitems(items):
-    # Every test in tests/server/ runs against the gunicorn its conftest starts.
-    server_tests = Path(__file__).parent / "server"
     for item in items:
-        if item.path.is_relative_to(server_tests):
+        # Every test in tests/server/ runs against the gunicorn its conftest starts.
+        if item.path.is_relative_to(TESTS / "server"):
             item.add_marker(pytest.mark.server)
+        if any(item.path.is_relative_to(place) for place in SHARED_SET_UP):
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,12 @@ traceback; neither nginx's nor gunicorn's bare pages ever appear.
 import json
 import socket
 import time
+import uuid
 
 import pytest
 
 from scripts.bench import CSRF_TOKEN, assessment_body
-from tests.serving import raw_exchange
+from tests.serving import http_status, poll, raw_exchange
 
 # The tests talk to the server only; the mark gives the module's server a test database.
 pytestmark = pytest.mark.django_db
@@ -50,8 +51,20 @@ def post(path: str, body: bytes, *extra_headers: str, length: int | None = None)
 
 
 def new_log_lines(site, before: int) -> list[dict]:
-    time.sleep(0.3)  # the log is written by another process
-    return [json.loads(line) for line in site.log_lines()[before:] if line.startswith("{")]
+    """The servers' JSON log lines after the first `before`, once a marker request sent now
+    is logged: what the requests before it wrote (each was answered first) is there too."""
+    marker = f"/log-marker-{uuid.uuid4().hex}/"
+    assert http_status(site + marker) == 404
+
+    def json_lines() -> list[dict]:
+        return [json.loads(line) for line in site.log_lines()[before:] if line.startswith("{")]
+
+    poll(
+        lambda: any(line.get("path") == marker for line in json_lines()),
+        timeout=10,
+        message="the marker request's log line",
+    )
+    return [line for line in json_lines() if line.get("path") != marker]
 
 
 @pytest.mark.parametrize("charset", UNUSABLE_CHARSETS)

@@ -23,6 +23,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 WORKER_TIMEOUT = 10
 LOCK_SECONDS = 15  # longer than the worker timeout: a query waiting it out would be killed
+# Between rounds of other pages: a few visitors a second, not as many as the CPU allows
+# (which took the machine from the tests running beside this one).
+VISITOR_PAUSE = 0.2
 
 
 def fetch(url: str) -> tuple[int, bytes, float]:
@@ -63,6 +66,7 @@ def test_a_table_lock_longer_than_the_worker_timeout_kills_no_worker(tmp_path, s
             while time.monotonic() < locked_until:
                 for path in ("/healthz", "/", "/roles/ai-architect/"):
                     others.append((path, *fetch(base_url + path)))
+                time.sleep(VISITOR_PAUSE)
             asking.join()
             holder.rollback()
         assert fetch(result_url)[0] == 200
