@@ -62,10 +62,16 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
 
 @functools.cache  # once a test session: the static files do not change during it
 def collect_static() -> None:
-    """The static files and nginx's error pages, as `make serve` writes them (one test
-    process at a time: under pytest-xdist two would write the same files at once)."""
-    with open(BASE_DIR / ".collectstatic.lock", "w") as lock:
+    """The static files and nginx's error pages, as `make serve` writes them: once a run,
+    whichever pytest-xdist process asks first. Writing them again would pull files from
+    under a server another process has started (collectstatic deletes its manifest before
+    writing it anew)."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
+    with open(BASE_DIR / ".collectstatic.lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.seek(0)
+        if run and lock.read() == run:
+            return
         for command in (["collectstatic", "--noinput"], ["render_error_pages"]):
             subprocess.run(
                 [sys.executable, "manage.py", *command, "-v0"],
@@ -73,6 +79,8 @@ def collect_static() -> None:
                 env=production_env(current_database_url()),
                 check=True,
             )
+        lock.truncate(0)
+        lock.write(run)
 
 
 def http_status(url: str, timeout: float = 3) -> int:
