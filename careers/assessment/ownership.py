@@ -113,7 +113,7 @@ def manage_link_shown(response, result: AssessmentResult):
 # on the factors both scored.
 
 RETAKE_FIELD = "retake"
-RETAKE_SALT = "careers.assessment.retake"
+RETAKE_SALT = "careers.assessment.retake"  # as links in flight were signed (once a module name)
 RETAKE_MAX_AGE_SECONDS = 24 * 60 * 60
 # A factor that moved less than this is "about the same": answers wobble that much.
 STEADY_WITHIN = 10
