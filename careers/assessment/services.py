@@ -6,7 +6,7 @@ from django.db.models.expressions import RawSQL
 
 from careers.assessment.models import AssessmentResult, Question, Questionnaire
 from careers.assessment.plan import with_plan
-from careers.assessment.report import report_document_build
+from careers.assessment.report_document import report_document_build
 from careers.assessment.scoring import (
     HYBRID_MARGIN,
     SCORING_VERSION,

@@ -5,8 +5,8 @@ people).
 
 - `site`: `RoleFitAdminSite` (header, title, grouped index, hostile input refused) and its
   AdminConfig; `login`: its login form.
-- `content_admin`: `ContentAdmin`, the base of every content admin (help texts, drafts,
-  history, the content checks on save and their page).
+- `content_admin`: `ContentAdmin`, the base of every content admin (help texts, history,
+  the content checks on save and their page); `draft_admin`: its drafts and publishing.
 - `drafts` and `models`: drafts, publishing and edit conflicts; `middleware`: preview and
   scheduled publishing on the public site.
 - `group`: the Editors group's permissions, kept current after every migrate, and the

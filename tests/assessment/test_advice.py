@@ -4,7 +4,7 @@ strength, as docs/assessment-method.md ("Experience and advice") and the article
 
 import pytest
 
-from careers.assessment.report import career_advice
+from careers.assessment.advice import career_advice
 from tests.helpers import ARCHITECT, PAIR, ROLES
 
 HYBRID = "hybrid"

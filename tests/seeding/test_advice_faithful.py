@@ -5,7 +5,8 @@ mistake issue 21 found in the advice."""
 
 import pytest
 
-from careers.assessment.report import NEXT_ACTIONS, cited_advice_texts
+from careers.assessment.advice import cited_advice_texts
+from careers.assessment.report_document import NEXT_ACTIONS
 from careers.faithfulness import cited_text_problems
 from tests.helpers import ARTICLE
 
