@@ -8,7 +8,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from whitenoise.base import WhiteNoise, scantree
 
-from tests.helpers import in_ci
+from tests.helpers import EDITOR_PASSWORD, in_ci
 from tests.seeded_database import SEEDED, commits_its_writes, delete_content
 
 # The session's own redis-server (`redis_server`), for every test that needs Redis.
@@ -115,7 +115,7 @@ def fast_password_hashing(settings):
 @pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_user(
-        username="editor", password="correct horse battery staple", is_staff=True, is_superuser=True
+        username="editor", password=EDITOR_PASSWORD, is_staff=True, is_superuser=True
     )
     client.force_login(user)
     return client

@@ -2,10 +2,11 @@ import pytest
 from playwright.sync_api import expect
 
 from careers.models import Role
+from tests.helpers import EDITOR_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = EDITOR_PASSWORD
 # Generous: other suites may be loading the machine at the same time.
 TIMEOUT = 15_000
 

@@ -7,10 +7,11 @@ from playwright.sync_api import expect
 
 from careers.models import Role
 from tests.browser.conftest import SCREENSHOT_DIR
+from tests.helpers import EDITOR_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = EDITOR_PASSWORD
 TIMEOUT = 15_000  # generous: other suites may be loading the machine at the same time
 WIDTHS = {"phone": 375, "desktop": 1280}
 

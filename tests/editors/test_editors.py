@@ -9,20 +9,16 @@ from django.urls import reverse
 
 from careers.editors.group import EDITORS_GROUP, ensure_editors_group
 from careers.models import AssessmentResult, PageCopy, Question, Role
-from tests.helpers import ARCHITECT, make_result, question_form_data
+from tests.helpers import ARCHITECT, make_editor, make_result, question_form_data
 from tests.test_admin import role_form_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(django_user_model):
+def editor_client():
     client = Client()  # its own, so a test can hold an administrator's beside it
-    user = django_user_model.objects.create_user(
-        username="ada@example.com", password="correct horse battery staple", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
+    client.force_login(make_editor("ada@example.com"))
     return client
 
 
